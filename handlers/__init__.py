@@ -1,0 +1,24 @@
+"""Feature routers in a fixed order; the catch-all comes last."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers import fallback, groups, people, start
+from handlers.common import CommandAllowed
+
+_FEATURES: list[Router] = [start.router, people.router, groups.router]
+for _router in _FEATURES:
+    _router.message.filter(CommandAllowed())
+_ALL: list[Router] = [*_FEATURES, fallback.router]
+
+
+def feature_routers() -> list[Router]:
+    """The routers, detached from any earlier dispatcher so that each new one
+    (tests, benchmarks, a restart in the same process) can include them."""
+    for router in _ALL:
+        parent = router.parent_router
+        if parent is not None:
+            parent.sub_routers.remove(router)
+            router._parent_router = None
+    return list(_ALL)

@@ -1,0 +1,31 @@
+"""All models, imported so that Base.metadata knows every table."""
+
+from models.base import Base
+from models.calendar import Absence, HolidayOverride, Schedule
+from models.pay import MonthLock, PaySetting
+from models.people import DevGroup, Employee, GroupMember, Invite
+from models.system import JobRun, Lease, ProcessedUpdate, SentMessage
+from models.tasks import Task, TaskEvent
+from models.timelog import EntryAudit, TimeEntry, Timer
+
+__all__ = [
+    "Absence",
+    "Base",
+    "DevGroup",
+    "Employee",
+    "EntryAudit",
+    "GroupMember",
+    "HolidayOverride",
+    "Invite",
+    "JobRun",
+    "Lease",
+    "MonthLock",
+    "PaySetting",
+    "ProcessedUpdate",
+    "Schedule",
+    "SentMessage",
+    "Task",
+    "TaskEvent",
+    "TimeEntry",
+    "Timer",
+]

@@ -1,0 +1,38 @@
+"""The last line of defence: log the update with a reference code, apologise to the person."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import ErrorEvent
+
+from services.i18n import Translator, pick_language
+
+log = logging.getLogger("bot.errors")
+
+def reference_code() -> str:
+    return secrets.token_hex(4).upper()
+
+
+async def on_error(event: ErrorEvent, default_language: str = "ru") -> bool:
+    code = reference_code()
+    update = event.update
+    log.error(
+        "unhandled error ref=%s update=%s",
+        code,
+        update.model_dump_json(exclude_none=True)[:4000],
+        exc_info=event.exception,
+    )
+    user = update.event.from_user if hasattr(update.event, "from_user") else None
+    tr = Translator(pick_language(None, user.language_code if user else None, default_language))
+    text = tr("error-apology", code=code)
+    try:
+        if update.message is not None:
+            await update.message.answer(text)
+        elif update.callback_query is not None:
+            await update.callback_query.answer(text, show_alert=True)
+    except TelegramAPIError:
+        log.warning("could not deliver the apology for ref=%s", code)
+    return True

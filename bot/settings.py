@@ -1,0 +1,111 @@
+"""Settings from the environment or `.env` (SPEC §9)."""
+
+from __future__ import annotations
+
+from datetime import time
+from decimal import Decimal
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr
+    database_url: str = "sqlite+aiosqlite:///crm.db"
+    telegram_api_base: str | None = None
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    timezone: str = "Europe/Moscow"
+    default_language: str = "ru"
+    currency: str = "RUB"
+    holidays_country: str = "RU"
+    redis_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = Field(8080, ge=1, le=65535)
+    lag_alert_time: time = time(10, 0)
+    lag_alert_hours: Decimal = Field(Decimal(4), gt=0, le=1000)
+    reminder_time: time = time(18, 30)
+    payroll_day: int = Field(1, ge=1, le=28)
+    payroll_time: time = time(9, 0)
+    external_days: int = Field(7, ge=1, le=365)
+    log_level: str = "INFO"
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        raw = value.get_secret_value()
+        head, _, tail = raw.partition(":")
+        if not head.isascii() or not head.isdigit() or len(tail) < 3:
+            raise ValueError("expected the form 123456:ABC... from @BotFather")
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            try:
+                return frozenset(int(p) for p in parts)
+            except ValueError:
+                raise ValueError("expected Telegram user ids separated by commas") from None
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if value not in ("ru", "en"):
+            raise ValueError("expected ru or en")
+        return value
+
+    @field_validator("holidays_country")
+    @classmethod
+    def _country(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value:
+            import holidays
+
+            if value not in holidays.list_supported_countries():
+                raise ValueError(f"unknown country code {value!r}")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _db_url(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("expected sqlite+aiosqlite:///FILE or postgresql+asyncpg://...")
+        return value
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        value = value.strip().upper()
+        if not (3 <= len(value) <= 5 and value.isalpha()):
+            raise ValueError("expected a currency code such as RUB")
+        return value
+
+
+def describe_error(error: ValidationError) -> str:
+    """One line naming the first bad setting, for the start-up message."""
+    first = error.errors()[0]
+    name = str(first["loc"][0]).upper() if first["loc"] else "SETTINGS"
+    if first["type"] == "missing":
+        return f"Setting {name} is required (see .env.example)"
+    return f"Setting {name} is invalid: {first['msg']}"
+
+
+def load_settings() -> Settings:
+    return Settings()  # type: ignore[call-arg]

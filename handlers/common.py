@@ -1,0 +1,111 @@
+"""Pieces every feature router shares: the command permission filter, argument helpers,
+long replies and notifications to other people."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import BaseFilter
+from aiogram.types import BotCommand, BotCommandScopeChat, Message
+
+from models import Employee
+from services import permissions
+from services.i18n import Translator
+
+log = logging.getLogger(__name__)
+TEXT_LIMIT = 4096
+MAX_ARGS = 4000
+
+
+def command_name(text: str | None) -> str | None:
+    if not text or not text.startswith("/"):
+        return None
+    return text.split(maxsplit=1)[0][1:].split("@")[0].lower()
+
+
+class CommandAllowed(BaseFilter):
+    """Lets a command through only for roles the permission table allows; other text
+    (dialog steps, quick logs) passes to the handlers' own filters."""
+
+    async def __call__(self, message: Message, me: Employee | None = None) -> bool:
+        name = command_name(message.text)
+        if name is None:
+            return me is not None
+        if name == "start":
+            return True
+        return me is not None and permissions.allowed(name, me.role)
+
+
+def split_args(text: str | None) -> list[str]:
+    """Arguments after the command, split on whitespace."""
+    if not text:
+        return []
+    parts = text.split(maxsplit=1)
+    return parts[1].split() if len(parts) > 1 else []
+
+
+def rest_args(text: str | None) -> str:
+    if not text:
+        return ""
+    parts = text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+def chunks(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Split on line breaks so each part fits one Telegram message."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not parts:
+        parts.append(current)
+    return parts
+
+
+async def answer_long(message: Message, text: str, **kwargs: Any) -> None:
+    parts = chunks(text)
+    for i, part in enumerate(parts):
+        extra = kwargs if i == len(parts) - 1 else {}
+        await message.answer(part, **extra)
+
+
+async def notify(bot: Bot, chat_id: int, text: str, **kwargs: Any) -> bool:
+    """Tell another person something; their blocking the bot must not fail our update."""
+    try:
+        for part in chunks(text):
+            await bot.send_message(chat_id, part, **kwargs)
+    except TelegramAPIError as error:
+        log.warning("notification to %s failed: %s", chat_id, type(error).__name__)
+        return False
+    return True
+
+
+def menu_for(role: str, tr: Translator) -> list[BotCommand]:
+    return [
+        BotCommand(command=name, description=tr(f"cmd-{name}"))
+        for name in permissions.commands_for(role)
+    ]
+
+
+async def set_person_menu(bot: Bot, emp: Employee, tr: Translator) -> None:
+    """The command menu in this person's chat shows what their role may use."""
+    try:
+        await bot.set_my_commands(
+            menu_for(emp.role, tr), scope=BotCommandScopeChat(chat_id=emp.telegram_id)
+        )
+    except TelegramAPIError as error:
+        log.warning("menu for %s not set: %s", emp.telegram_id, type(error).__name__)

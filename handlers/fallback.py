@@ -1,0 +1,32 @@
+"""Last router: commands this person may not use, unknown commands, and stray text."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+
+from handlers.common import command_name
+from models import Employee
+from services import permissions
+from services.i18n import Translator
+
+router = Router(name=__name__)
+
+
+@router.message(F.text.startswith("/"))
+async def unknown_or_denied(message: Message, me: Employee | None, tr: Translator) -> None:
+    name = command_name(message.text) or ""
+    if name in permissions.COMMANDS:
+        await message.answer(tr("denied-command", command=name))
+    elif message.chat.type == "private":
+        await message.answer(tr("unknown-command"))
+
+
+@router.message(F.chat.type == "private")
+async def stray_text(message: Message, tr: Translator) -> None:
+    await message.answer(tr("stray-text"))
+
+
+@router.callback_query()
+async def stale_button(callback: CallbackQuery, tr: Translator) -> None:
+    await callback.answer(tr("stale-button"), show_alert=True)

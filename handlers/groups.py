@@ -1,0 +1,69 @@
+"""/groups, /group new|lead|add|remove, /bindchat."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.common import answer_long, split_args
+from models import Employee
+from services import people
+from services.errors import DomainError
+from services.i18n import Translator
+
+router = Router(name=__name__)
+
+
+@router.message(Command("groups"))
+async def cmd_groups(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+    overview = await people.groups_overview(session, me)
+    if not overview:
+        await message.answer(tr("groups-empty"))
+        return
+    blocks = []
+    for group, lead, members in overview:
+        head = tr("groups-line", name=group.name, lead=lead.display if lead else "—")
+        if group.chat_id:
+            head += " " + tr("groups-chat-bound")
+        names = ", ".join(m.display for m in members) or "—"
+        blocks.append(f"{head}\n  {names}")
+    await answer_long(message, "\n".join(blocks))
+
+
+@router.message(Command("group"))
+async def cmd_group(message: Message, session: AsyncSession, tr: Translator) -> None:
+    args = split_args(message.text)
+    action = args[0].lower() if args else ""
+    if action == "new" and len(args) == 2:
+        group = await people.create_group(session, args[1])
+        await message.answer(tr("group-created", name=group.name))
+        return
+    if action not in ("lead", "add", "remove") or len(args) != 3:
+        raise DomainError("group-usage")
+    group = await people.group_by_name(session, args[1])
+    emp = await people.resolve_person(session, args[2])
+    if action == "lead":
+        await people.set_lead(session, group, emp)
+        await message.answer(tr("group-lead-set", name=group.name, person=emp.display))
+    elif action == "add":
+        added = await people.add_member(session, group, emp)
+        key = "group-member-added" if added else "group-member-already"
+        await message.answer(tr(key, name=group.name, person=emp.display))
+    else:
+        removed = await people.remove_member(session, group, emp)
+        key = "group-member-removed" if removed else "group-member-absent"
+        await message.answer(tr(key, name=group.name, person=emp.display))
+
+
+@router.message(Command("bindchat"))
+async def cmd_bindchat(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+    if message.chat.type == "private":
+        raise DomainError("bindchat-private")
+    args = split_args(message.text)
+    if len(args) != 1:
+        raise DomainError("bindchat-usage")
+    group = await people.group_by_name(session, args[0])
+    await people.bind_chat(session, me, group, message.chat.id)
+    await message.answer(tr("bindchat-done", name=group.name))

@@ -1,0 +1,113 @@
+"""/team, /invite, /role, /listed, /deactivate."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.common import answer_long, set_person_menu, split_args
+from models import DevGroup, Employee
+from models.people import ROLES
+from services import people
+from services.config import AppConfig
+from services.errors import DomainError
+from services.i18n import Translator
+
+router = Router(name=__name__)
+
+
+def person_line(emp: Employee, groups: list[str], tr: Translator) -> str:
+    parts = [f"{emp.code}", emp.full_name or "—"]
+    if emp.username:
+        parts.append(f"@{emp.username}")
+    line = " ".join(parts) + f" — {tr(f'role-{emp.role}')}"
+    if groups:
+        line += f" · {', '.join(groups)}"
+    if not emp.listed:
+        line += f" {tr('team-unlisted')}"
+    return line
+
+
+@router.message(Command("team"))
+async def cmd_team(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+    rows = await people.team(session, include_unlisted=me.role == "admin")
+    if not rows:
+        await message.answer(tr("team-empty"))
+        return
+    lines = [tr("team-title", count=len(rows))]
+    lines += [person_line(emp, groups, tr) for emp, groups in rows]
+    await answer_long(message, "\n".join(lines))
+
+
+def _parse_invite(args: list[str]) -> tuple[str, str | None, int | None]:
+    if not 1 <= len(args) <= 3:
+        raise DomainError("invite-usage")
+    role, group_name, days = args[0].lower(), None, None
+    if role not in ROLES:
+        raise DomainError("role-unknown", role=args[0][:20])
+    for arg in args[1:]:
+        if arg.isascii() and arg.isdigit() and days is None:
+            days = int(arg) if len(arg) <= 4 else 10_000
+        elif group_name is None:
+            group_name = arg
+        else:
+            raise DomainError("invite-usage")
+    return role, group_name, days
+
+
+@router.message(Command("invite"))
+async def cmd_invite(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
+) -> None:
+    role, group_name, days = _parse_invite(split_args(message.text))
+    group: DevGroup | None = None
+    if group_name is not None:
+        group = await people.group_by_name(session, group_name)
+    elif me.role == "manager":
+        led = await people.led_groups(session, me)
+        if len(led) == 1:
+            group = led[0]
+    token = await people.create_invite(session, me, role, group, days)
+    link = f"https://t.me/{config.bot_username}?start={token}"
+    access = days or config.external_days
+    key = "invite-made-external" if role == "external" else "invite-made"
+    await message.answer(
+        tr(key, role=tr(f"role-{role}"), group=group.name if group else "—", link=link, days=access)
+    )
+
+
+@router.message(Command("role"))
+async def cmd_role(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator, bot: Bot
+) -> None:
+    args = split_args(message.text)
+    if len(args) != 2:
+        raise DomainError("role-usage")
+    emp = await people.resolve_person(session, args[0])
+    await people.set_role(session, me, emp, args[1].lower())
+    await set_person_menu(bot, emp, Translator(emp.language or tr.lang))
+    await message.answer(tr("role-set", person=emp.display, role=tr(f"role-{emp.role}")))
+
+
+@router.message(Command("listed"))
+async def cmd_listed(message: Message, session: AsyncSession, tr: Translator) -> None:
+    args = split_args(message.text)
+    if len(args) != 2 or args[1].lower() not in ("on", "off"):
+        raise DomainError("listed-usage")
+    emp = await people.resolve_person(session, args[0])
+    await people.set_listed(session, emp, args[1].lower() == "on")
+    await message.answer(tr("listed-on" if emp.listed else "listed-off", person=emp.display))
+
+
+@router.message(Command("deactivate"))
+async def cmd_deactivate(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator
+) -> None:
+    args = split_args(message.text)
+    if len(args) != 1:
+        raise DomainError("deactivate-usage")
+    emp = await people.resolve_person(session, args[0])
+    await people.deactivate(session, me, emp)
+    await message.answer(tr("deactivated", person=emp.display))

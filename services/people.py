@@ -1,0 +1,327 @@
+"""People, invites, roles and development groups. No aiogram here."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models import DevGroup, Employee, GroupMember, Invite
+from models.people import ROLES, STAFF_ROLES
+from services import clock
+from services.errors import DomainError
+
+GROUP_NAME = re.compile(r"^[0-9A-Za-zА-Яа-яЁё_-]{1,32}$")
+PERSON_REF = re.compile(r"^(?:@([A-Za-z0-9_]{3,32})|[eEеЕ](\d{1,9}))$")
+INVITE_TTL = timedelta(days=7)
+MAX_ACCESS_DAYS = 365
+
+
+@dataclass(frozen=True)
+class TelegramUser:
+    id: int
+    username: str | None
+    full_name: str
+
+
+def is_usable(emp: Employee | None, now: datetime | None = None) -> bool:
+    """Active, and for an external, access not yet expired."""
+    if emp is None or not emp.active:
+        return False
+    if emp.access_until is not None:
+        return (now or clock.utcnow_naive()) < emp.access_until
+    return True
+
+
+async def by_telegram(session: AsyncSession, telegram_id: int) -> Employee | None:
+    return await session.scalar(select(Employee).where(Employee.telegram_id == telegram_id))
+
+
+async def resolve_person(session: AsyncSession, ref: str) -> Employee:
+    """`@username` or `eN` to an employee, or DomainError("person-unknown")."""
+    match = PERSON_REF.match(ref.strip())
+    if not match:
+        raise DomainError("person-format", ref=ref[:40])
+    username, number = match.groups()
+    if number is not None:
+        emp = await session.get(Employee, int(number))
+    else:
+        emp = await session.scalar(
+            select(Employee).where(func.lower(Employee.username) == username.lower())
+        )
+    if emp is None:
+        raise DomainError("person-unknown", ref=ref[:40])
+    return emp
+
+
+def _refresh_profile(emp: Employee, user: TelegramUser) -> None:
+    emp.username = user.username.lower() if user.username else None
+    emp.full_name = user.full_name[:200]
+
+
+async def register_admin(session: AsyncSession, user: TelegramUser) -> Employee:
+    """An id from ADMIN_IDS pressing /start becomes (or stays) an active admin."""
+    emp = await by_telegram(session, user.id)
+    if emp is None:
+        emp = Employee(telegram_id=user.id, role="admin", listed=True)
+        session.add(emp)
+    emp.role, emp.active, emp.access_until = "admin", True, None
+    _refresh_profile(emp, user)
+    await session.commit()
+    return emp
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def create_invite(
+    session: AsyncSession,
+    inviter: Employee,
+    role: str,
+    group: DevGroup | None,
+    access_days: int | None,
+) -> str:
+    """A random single-use token; only its hash is stored."""
+    if role not in ROLES:
+        raise DomainError("role-unknown", role=role[:20])
+    if inviter.role != "admin":
+        if role not in ("programmer", "tester", "external"):
+            raise DomainError("invite-role-denied", role=role)
+        if group is None or group.lead_id != inviter.id:
+            raise DomainError("invite-group-needed")
+    if access_days is not None and role != "external":
+        raise DomainError("invite-days-external")
+    if access_days is not None and not 1 <= access_days <= MAX_ACCESS_DAYS:
+        raise DomainError("invite-days-range", max=MAX_ACCESS_DAYS)
+    token = secrets.token_urlsafe(18)
+    now = clock.utcnow_naive()
+    session.add(
+        Invite(
+            token_hash=hash_token(token),
+            role=role,
+            group_id=group.id if group else None,
+            access_days=access_days,
+            created_by=inviter.id,
+            created_at=now,
+            expires_at=now + INVITE_TTL,
+        )
+    )
+    await session.commit()
+    return token
+
+
+async def redeem_invite(
+    session: AsyncSession, token: str, user: TelegramUser, external_days: int
+) -> Employee:
+    """Join by invite. Raises DomainError("invite-invalid") for an unknown, used or expired
+    token without saying which, so tokens cannot be probed."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{8,64}", token):
+        raise DomainError("invite-invalid")
+    invite = await session.scalar(select(Invite).where(Invite.token_hash == hash_token(token)))
+    now = clock.utcnow_naive()
+    if invite is None or invite.used_by is not None or invite.expires_at <= now:
+        raise DomainError("invite-invalid")
+    emp = await by_telegram(session, user.id)
+    if emp is not None and is_usable(emp, now):
+        raise DomainError("invite-already")
+    if emp is None:
+        emp = Employee(telegram_id=user.id, role=invite.role)
+        session.add(emp)
+    emp.role, emp.active = invite.role, True
+    emp.listed = invite.role in STAFF_ROLES
+    days = invite.access_days or external_days
+    emp.access_until = now + timedelta(days=days) if invite.role == "external" else None
+    _refresh_profile(emp, user)
+    await session.flush()
+    invite.used_by, invite.used_at = emp.id, now
+    if invite.group_id is not None:
+        await _add_member(session, invite.group_id, emp.id)
+    await session.commit()
+    return emp
+
+
+async def refresh_profile(session: AsyncSession, emp: Employee, user: TelegramUser) -> None:
+    username = user.username.lower() if user.username else None
+    if emp.username != username or emp.full_name != user.full_name[:200]:
+        _refresh_profile(emp, user)
+        await session.commit()
+
+
+async def set_language(session: AsyncSession, emp: Employee, lang: str) -> None:
+    emp.language = lang
+    await session.commit()
+
+
+async def set_role(session: AsyncSession, actor: Employee, emp: Employee, role: str) -> None:
+    if role not in ROLES:
+        raise DomainError("role-unknown", role=role[:20])
+    if emp.id == actor.id and role != "admin":
+        raise DomainError("role-self")
+    emp.role = role
+    if role == "external":
+        emp.listed = False
+        emp.access_until = emp.access_until or clock.utcnow_naive() + timedelta(days=7)
+    else:
+        emp.access_until = None
+    await session.commit()
+
+
+async def set_listed(session: AsyncSession, emp: Employee, listed: bool) -> None:
+    emp.listed = listed
+    await session.commit()
+
+
+async def deactivate(session: AsyncSession, actor: Employee, emp: Employee) -> None:
+    if emp.id == actor.id:
+        raise DomainError("deactivate-self")
+    emp.active = False
+    await session.commit()
+
+
+async def team(session: AsyncSession, include_unlisted: bool) -> list[tuple[Employee, list[str]]]:
+    """Active people with the names of their groups, by employee number."""
+    query = select(Employee).where(Employee.active.is_(True)).order_by(Employee.id)
+    if not include_unlisted:
+        query = query.where(Employee.listed.is_(True))
+    people = list(await session.scalars(query))
+    names = await group_names(session, [p.id for p in people])
+    return [(p, names.get(p.id, [])) for p in people]
+
+
+async def group_names(session: AsyncSession, ids: Sequence[int]) -> dict[int, list[str]]:
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(GroupMember.employee_id, DevGroup.name)
+        .join(DevGroup, DevGroup.id == GroupMember.group_id)
+        .where(GroupMember.employee_id.in_(ids))
+        .order_by(DevGroup.name)
+    )
+    out: dict[int, list[str]] = {}
+    for emp_id, name in rows:
+        out.setdefault(emp_id, []).append(name)
+    return out
+
+
+# --- development groups -------------------------------------------------------------------
+
+
+def check_group_name(name: str) -> str:
+    if not GROUP_NAME.match(name):
+        raise DomainError("group-name", name=name[:40])
+    return name
+
+
+async def group_by_name(session: AsyncSession, name: str) -> DevGroup:
+    group = await session.scalar(
+        select(DevGroup).where(func.lower(DevGroup.name) == name.lower())
+    )
+    if group is None:
+        raise DomainError("group-unknown", name=name[:40])
+    return group
+
+
+async def create_group(session: AsyncSession, name: str) -> DevGroup:
+    check_group_name(name)
+    exists = await session.scalar(
+        select(DevGroup.id).where(func.lower(DevGroup.name) == name.lower())
+    )
+    if exists is not None:
+        raise DomainError("group-exists", name=name)
+    group = DevGroup(name=name)
+    session.add(group)
+    await session.commit()
+    return group
+
+
+async def set_lead(session: AsyncSession, group: DevGroup, emp: Employee) -> None:
+    if emp.role not in ("manager", "admin") or not is_usable(emp):
+        raise DomainError("group-lead-role", person=emp.display)
+    group.lead_id = emp.id
+    await _add_member(session, group.id, emp.id)
+    await session.commit()
+
+
+async def _add_member(session: AsyncSession, group_id: int, emp_id: int) -> bool:
+    exists = await session.get(GroupMember, (group_id, emp_id))
+    if exists is not None:
+        return False
+    session.add(GroupMember(group_id=group_id, employee_id=emp_id))
+    await session.flush()
+    return True
+
+
+async def add_member(session: AsyncSession, group: DevGroup, emp: Employee) -> bool:
+    if not is_usable(emp):
+        raise DomainError("person-inactive", person=emp.display)
+    added = await _add_member(session, group.id, emp.id)
+    await session.commit()
+    return added
+
+
+async def remove_member(session: AsyncSession, group: DevGroup, emp: Employee) -> bool:
+    result = await session.execute(
+        delete(GroupMember).where(
+            GroupMember.group_id == group.id, GroupMember.employee_id == emp.id
+        )
+    )
+    if group.lead_id == emp.id:
+        group.lead_id = None
+    await session.commit()
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def bind_chat(session: AsyncSession, actor: Employee, group: DevGroup, chat_id: int) -> None:
+    if actor.role != "admin" and group.lead_id != actor.id:
+        raise DomainError("group-not-lead", name=group.name)
+    group.chat_id = chat_id
+    await session.commit()
+
+
+async def groups_overview(
+    session: AsyncSession, actor: Employee
+) -> list[tuple[DevGroup, Employee | None, list[Employee]]]:
+    """Groups with lead and members: all for an admin, the led ones for a manager."""
+    query = select(DevGroup).order_by(DevGroup.name)
+    if actor.role != "admin":
+        query = query.where(DevGroup.lead_id == actor.id)
+    groups = list(await session.scalars(query))
+    if not groups:
+        return []
+    rows = await session.execute(
+        select(GroupMember.group_id, Employee)
+        .join(Employee, Employee.id == GroupMember.employee_id)
+        .where(GroupMember.group_id.in_([g.id for g in groups]))
+        .order_by(Employee.id)
+    )
+    members: dict[int, list[Employee]] = {}
+    people: dict[int, Employee] = {}
+    for group_id, emp in rows:
+        members.setdefault(group_id, []).append(emp)
+        people[emp.id] = emp
+    return [
+        (g, people.get(g.lead_id) if g.lead_id else None, members.get(g.id, [])) for g in groups
+    ]
+
+
+async def led_groups(session: AsyncSession, emp: Employee) -> list[DevGroup]:
+    return list(
+        await session.scalars(
+            select(DevGroup).where(DevGroup.lead_id == emp.id).order_by(DevGroup.name)
+        )
+    )
+
+
+async def member_group_ids(session: AsyncSession, emp_id: int) -> list[int]:
+    return list(
+        await session.scalars(
+            select(GroupMember.group_id).where(GroupMember.employee_id == emp_id)
+        )
+    )
