@@ -4,10 +4,32 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import fallback, groups, people, start
+from handlers import (
+    calendar,
+    fallback,
+    groups,
+    jobs,
+    payroll,
+    people,
+    plan,
+    start,
+    tasks,
+    timelog,
+)
 from handlers.common import CommandAllowed
 
-_FEATURES: list[Router] = [start.router, people.router, groups.router]
+_FEATURES: list[Router] = [
+    start.router,
+    people.router,
+    groups.router,
+    tasks.router,
+    calendar.router,
+    plan.router,
+    payroll.router,
+    jobs.router,
+    # timelog last: it also reads plain messages that start with a duration
+    timelog.router,
+]
 for _router in _FEATURES:
     _router.message.filter(CommandAllowed())
 _ALL: list[Router] = [*_FEATURES, fallback.router]

@@ -95,7 +95,7 @@ async def session(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterat
 
 @pytest.fixture(autouse=True)
 def frozen_clock() -> Iterator[None]:
-    # A Wednesday in a month with no RU public holidays, 12:00 in Moscow.
+    # Wednesday 2026-03-11, 12:00 in Moscow (Monday 9 March is a RU public holiday).
     clock.set_now(datetime(2026, 3, 11, 9, 0, tzinfo=UTC))
     yield
     clock.set_now(None)

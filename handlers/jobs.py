@@ -1,0 +1,7 @@
+"""Router for the jobs commands."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+router = Router(name=__name__)
