@@ -209,8 +209,8 @@ def _utf16_units(char: str) -> int:
 
 def _fitting_prefix(text: str, limit: int) -> int:
     """Number of leading characters of ``text`` that fit in ``limit`` UTF-16 code units."""
-    if len(text) <= limit and text.isascii():
-        return len(text)
+    if text[: limit + 1].isascii():
+        return min(len(text), limit)
     used = 0
     for index, char in enumerate(text):
         used += _utf16_units(char)
@@ -232,7 +232,11 @@ def _cut_position(window: str, fit: int) -> tuple[int, int]:
     # A separator at 0 yields a blank part, which is dropped: still better than cutting a word.
     line = window.rfind("\n")
     if line >= 0:
-        return line, 1
+        # Drop the whole run of blank lines, not just its last line break.
+        start = line
+        while start > 0 and window[start - 1] == "\n":
+            start -= 1
+        return start, line - start + 1
     space = max(window.rfind(" "), window.rfind("\t"))
     if space >= 0:
         return space, 1
