@@ -147,11 +147,11 @@ async def redeem_invite(
     return emp
 
 
-async def refresh_profile(session: AsyncSession, emp: Employee, user: TelegramUser) -> None:
+def refresh_profile(emp: Employee, user: TelegramUser) -> None:
+    """Keep the name and username current; saved with the update's own transaction."""
     username = user.username.lower() if user.username else None
     if emp.username != username or emp.full_name != user.full_name[:200]:
         _refresh_profile(emp, user)
-        await session.commit()
 
 
 async def set_language(session: AsyncSession, emp: Employee, lang: str) -> None:
