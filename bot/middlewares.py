@@ -82,8 +82,9 @@ class IdentityMiddleware(BaseMiddleware):
             return await handler(event, data)
         except DomainError as error:
             # Bad input changes nothing: drop the handler's writes, keep the update's record.
+            # The record may already be committed (a refreshed profile commits), hence merge.
             await session.rollback()
-            session.add(ProcessedUpdate(update_id=event.update_id))
+            await session.merge(ProcessedUpdate(update_id=event.update_id))
             await _answer(event, data["tr"](f"err-{error.code}", **error.fields))
             return None
 
