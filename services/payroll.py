@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, MonthLock, PaySetting, TimeEntry
@@ -99,7 +99,7 @@ class Payroll:
         return sum((row.result.amount or Decimal(0) for row in self.rows), Decimal("0.00"))
 
 
-def _rules_query(month: date, ids: list[int] | None):  # type: ignore[no-untyped-def]
+def _rules_query(month: date, ids: list[int] | None) -> Select:
     latest = select(
         PaySetting.employee_id.label("emp"), func.max(PaySetting.effective_month).label("month")
     ).where(PaySetting.effective_month <= month)

@@ -54,12 +54,13 @@ async def test_admin_sees_every_amount_and_the_totals(
     assert text.splitlines()[0] == "Оплата за март 2026"
     assert "Месяц ещё идёт" not in text
     assert (
-        "Сотрудников: 7. Отработано 456,83 ч, сверх нормы 12,33 ч. "
-        "Итого к оплате: 625 650,88 RUB"
+        "Сотрудников: 7. Отработано 456,83 ч, сверх нормы 12,33 ч. Итого к оплате: 625 650,88 RUB"
     ) in text
     assert "Без нормы: 1" in text
     lines = text.splitlines()
-    assert "e2 User2 — фикс. за часы: 170,33 из 160 ч, сверх нормы 10,33 ч → 109 687,50 RUB" in lines
+    assert (
+        "e2 User2 — фикс. за часы: 170,33 из 160 ч, сверх нормы 10,33 ч → 109 687,50 RUB" in lines
+    )
     # a week of vacation: the norm is 168 − 40 = 128 h, so 100 h pay 128000 × 100 / 128
     assert "e3 User3 — фикс. за часы: 100 из 128 ч → 100 000,00 RUB" in lines
     # 1500 × (168 + 2 × 2)
@@ -153,3 +154,23 @@ async def test_english_summary_and_table(client: BotClient, session: AsyncSessio
     table = (await client.send(ADMIN_TG, "/payroll 2026-03")).text
     assert "Pay for March 2026" in table
     assert "e2 User2 — hourly: 170 of 168 h, overtime 2 h → 256,500.00 RUB" in table
+
+
+async def test_no_norm_is_not_guessed_for_the_employee(
+    client: BotClient, session: AsyncSession
+) -> None:
+    await march_team(session)
+    at(date(2026, 4, 2))
+    reply = await client.send(7, "/payroll 2026-03")
+    assert reply.text == (
+        "Ваша оплата за март 2026\n"
+        "Условия: фикс. 100 000,00 RUB за часы по графику\n"
+        "Отработано: 5 ч\n"
+        "К оплате: не рассчитано — для этих условий нужна норма часов, а графика работы "
+        "на этот месяц нет. Сообщите администратору."
+    )
+    admin_view = await client.send(ADMIN_TG, "/payroll e7 2026-03")
+    assert admin_view.text.endswith(
+        "Задайте график: /schedule e7 8 8 8 8 8 0 0 from 2026-03-01 "
+        "или норму часов: /pay e7 fixed_by_hours 100000 168 from 2026-03"
+    )
