@@ -19,7 +19,7 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 from services.payroll_report import rule_text
-from services.paysettings import add_months, month_code, rule_of
+from services.paysettings import add_months, month_code, rule_args, rule_of
 
 router = Router(name=__name__)
 
@@ -80,6 +80,8 @@ def history_text(
         if setting.effective_month == current:
             line += tr("pay-history-current")
         lines.append(line)
+    # The example repeats the latest terms, so the admin edits only the number that changes.
+    latest = rule_args(rule_of(settings[-1]))
     next_month = month_code(add_months(this_month, 1))
-    lines.append(tr("pay-history-change", ref=emp.code, month=next_month))
+    lines.append(tr("pay-history-change", ref=emp.code, args=latest, month=next_month))
     return "\n".join(lines)

@@ -69,7 +69,7 @@ async def test_history_is_kept_and_a_month_is_replaced(
         "с 2026-02: оклад 90 000,00 RUB в месяц\n"
         "с 2026-03: почасовая 1 000,00 RUB/ч ← сейчас\n"
         "с 2026-04: почасовая 2 500,00 RUB/ч\n"
-        "Изменить: /pay e2 hourly 1500 from 2026-04"
+        "Изменить: /pay e2 hourly 2500 from 2026-04"
     )
     # March keeps its rate after the April change
     await worked(session, emp, 10 * H)
