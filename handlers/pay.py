@@ -33,6 +33,8 @@ async def cmd_pay(
     config: AppConfig,
     bot: Bot,
 ) -> None:
+    if message.chat.type != "private":
+        raise DomainError("pay-private-chat", command="pay")
     args = split_args(message.text)
     if not args:
         raise DomainError("pay-usage")

@@ -90,6 +90,8 @@ def _is_me(ref: str, me: Employee) -> bool:
 async def cmd_payroll(
     message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
 ) -> None:
+    if message.chat.type != "private":
+        raise DomainError("pay-private-chat", command="payroll")
     ask = parse_payroll_args(split_args(message.text), clock.today(config.timezone))
     if me.role != "admin":
         if ask.file_format:

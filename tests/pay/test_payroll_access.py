@@ -171,3 +171,15 @@ async def test_a_locked_month_says_so(client: BotClient, session: AsyncSession) 
     assert own.text.splitlines()[:2] == ["Ваша оплата за март 2026", lock_line]
     april = await client.send(3, "/payroll")
     assert lock_line not in april.text
+
+
+@pytest.mark.parametrize(
+    ("tg", "command"), [(ADMIN_TG, "/payroll"), (3, "/payroll"), (ADMIN_TG, "/pay e3")]
+)
+async def test_pay_is_never_shown_in_a_group_chat(
+    client: BotClient, session: AsyncSession, tg: int, command: str
+) -> None:
+    await four_roles(session)
+    reply = await client.send(tg, command, chat_id=-100)
+    assert reply.text.startswith("Об оплате — только в личном чате с ботом")
+    assert "RUB" not in reply.text and reply.documents() == []
