@@ -184,3 +184,14 @@ async def test_refusal_reaches_someone_whose_profile_just_changed(
     assert "«-5» — не число" in reply.text
     assert "Код ошибки" not in reply.text
     assert await pay_rows(session) == []
+
+
+async def test_the_largest_amount_survives_storage_to_the_kopeck(
+    client: BotClient, session: AsyncSession
+) -> None:
+    await person(session, ADMIN_TG, "admin")
+    emp = await person(session, 2)
+    await client.send(ADMIN_TG, "/pay e2 salary 999999999999.99")
+    assert await pay_rows(session) == [(emp.id, MARCH, "salary", Decimal("999999999999.99"))]
+    reply = await client.send(2, "/payroll")
+    assert "К оплате: 999 999 999 999,99 RUB" in reply.text
