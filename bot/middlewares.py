@@ -83,7 +83,9 @@ class IdentityMiddleware(BaseMiddleware):
         except DomainError as error:
             # Bad input changes nothing: drop the handler's writes, keep the update's record.
             await session.rollback()
-            session.add(ProcessedUpdate(update_id=event.update_id))
+            # An earlier commit in this update (a refreshed profile) may have stored it already.
+            if await session.get(ProcessedUpdate, event.update_id) is None:
+                session.add(ProcessedUpdate(update_id=event.update_id))
             await _answer(event, data["tr"](f"err-{error.code}", **error.fields))
             return None
 
