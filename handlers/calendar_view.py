@@ -14,12 +14,12 @@ from services.timeparse import hours_str
 
 
 def weekday(day: date, tr: Translator) -> str:
-    return tr("weekdays").split()[day.weekday()]
+    return tr("calendar-weekdays").split()[day.weekday()]
 
 
 def week_text(week: Week, tr: Translator) -> str:
     """ "Пн 8.00 · Вт 8.00 · … — 40.00 ч в неделю"."""
-    names = tr("weekdays").split()
+    names = tr("calendar-weekdays").split()
     days = " · ".join(f"{name} {hours_str(m)}" for name, m in zip(names, week, strict=True))
     return tr("schedule-week", days=days, total=hours_str(sum(week)))
 
@@ -55,14 +55,16 @@ def overview_text(emp: Employee, overview: ScheduleOverview, tr: Translator) -> 
         lines.append(tr("absences-none"))
     lines.append("")
     first, last = overview.week[0].day, overview.week[-1].day
-    lines.append(tr("week-title", first=first, last=last, total=hours_str(overview.week_minutes)))
+    lines.append(
+        tr("schedule-week-title", first=first, last=last, total=hours_str(overview.week_minutes))
+    )
     for item in overview.week:
         if item.minutes is None:
-            value = tr("week-no-schedule")
+            value = tr("schedule-week-no-schedule")
         else:
-            value = tr("hours-short", hours=hours_str(item.minutes))
+            value = tr("calendar-hours", hours=hours_str(item.minutes))
         if item.reason is not None:
-            value += " " + tr(f"week-reason-{item.reason}")
+            value += " " + tr(f"schedule-week-reason-{item.reason}")
         lines.append(f"{weekday(item.day, tr)} {item.day:%d.%m}: {value}")
     return "\n".join(lines)
 
