@@ -17,9 +17,10 @@ from bot.app import app_config, create_bot
 from bot.logs import setup_logging
 from bot.scheduling import create_sender
 from bot.settings import Settings, describe_error, load_settings
+from jobs import schedule
 from jobs.runner import JobRunner
 from models.db import create_engine, create_sessionmaker, migrate
-from services import jobruns, jobtexts
+from services import clock, jobruns, jobtexts
 from services.errors import DomainError
 from services.i18n import Translator
 
@@ -36,11 +37,18 @@ def parse_args(argv: list[str]) -> tuple[str, list[str]] | None:
 
 
 async def _main(settings: Settings, command: str, args: list[str]) -> int:
+    config = app_config(settings)
+    tr = Translator(config.default_language)
+    period = args[1] if len(args) > 1 else None
+    if command == "run":
+        try:  # a wrong name or month is answered before anything is opened
+            schedule.resolve_period(args[0], period, clock.today(config.timezone))
+        except DomainError as error:
+            print(tr(f"err-{error.code}", **error.fields), file=sys.stderr)
+            return 2
     engine = create_engine(settings.database_url)
     await migrate(engine)
     bot = create_bot(settings)
-    config = app_config(settings)
-    tr = Translator(config.default_language)
     try:
         sessionmaker = create_sessionmaker(engine)
         runner = JobRunner(sessionmaker, create_sender(bot, sessionmaker), config)
@@ -48,11 +56,12 @@ async def _main(settings: Settings, command: str, args: list[str]) -> int:
             print(jobtexts.overview(await runner.overview(), config, tr))
             return 0
         try:
-            report = await runner.run(args[0], args[1] if len(args) > 1 else None)
+            report = await runner.run(args[0], period)
             if report.status == jobruns.BUSY:
                 # After a crash the dead run's lease has to expire first.
-                print(jobtexts.outcome(report, config, tr), file=sys.stderr, flush=True)
                 wait = runner.run_ttl.total_seconds() + 5
+                busy = jobtexts.outcome(report, config, tr)
+                print(busy, tr("jobs-cli-waiting", seconds=int(wait)), file=sys.stderr, flush=True)
                 report = await runner.run_period(report.job, report.period, "manual", wait)
         except DomainError as error:
             print(tr(f"err-{error.code}", **error.fields), file=sys.stderr)

@@ -83,6 +83,7 @@ async def test_killed_mid_run_and_run_again(
         out, err = await asyncio.wait_for(second.communicate(), TIMEOUT)
         assert second.returncode == 0, err.decode()
         assert "выполнено" in out.decode()
+        assert "Жду до 25 с" in err.decode()  # the killed run's lease had to expire
         final = delivered(api)
 
     for chat in chats:
