@@ -73,7 +73,7 @@ async def open_tasks(session: AsyncSession, ids: list[int]) -> dict[int, list[in
     )
     out: dict[int, list[int]] = {}
     for emp_id, task_id in await session.execute(query):
-        tasks = out.setdefault(emp_id, [])
+        tasks = out.setdefault(emp_id or 0, [])  # never None: filtered by assignee
         if len(tasks) < MAX_TASK_BUTTONS:
             tasks.append(task_id)
     return out
