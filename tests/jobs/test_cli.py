@@ -2,55 +2,50 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 60
 
 
-def jobs_cli(database_url: str, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
-    env.update(
-        BOT_TOKEN="123456:TEST",
-        TELEGRAM_API_BASE="http://127.0.0.1:9",  # nothing is sent by these commands
-        DATABASE_URL=database_url,
-        DEFAULT_LANGUAGE="en",
-        PYTHONPATH=str(ROOT),
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "jobs", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+async def jobs_cli(env: dict[str, str], cwd: Path, *args: str) -> tuple[int, str, str]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "jobs", *args, cwd=cwd, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(proc.communicate(), TIMEOUT)
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(), err.decode()
 
 
-def test_list_and_wrong_arguments(database_url: str, tmp_path: Path) -> None:
-    listed = jobs_cli(database_url, tmp_path, "list")
-    assert listed.returncode == 0, listed.stderr
+async def test_list_and_wrong_arguments(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    # `engine` empties the database when the tests run on PostgreSQL.
+    bare = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)}
+    env = {
+        **bare,
+        "BOT_TOKEN": "123456:TEST",
+        "TELEGRAM_API_BASE": "http://127.0.0.1:9",  # nothing is sent by these commands
+        "DATABASE_URL": database_url,
+        "DEFAULT_LANGUAGE": "en",
+    }
+    code, out, err = await jobs_cli(env, tmp_path, "list")
+    assert code == 0, err
     for name in ("lag_alerts", "log_reminders", "payroll_summary"):
-        assert f"({name})" in listed.stdout
-    assert listed.stdout.count("Last run: never") == 3
-    assert "Next run:" in listed.stdout
+        assert f"({name})" in out
+    assert out.count("Last run: never") == 3 and "Next run:" in out
 
-    unknown = jobs_cli(database_url, tmp_path, "run", "backup")
-    assert unknown.returncode == 2
-    assert unknown.stderr.strip().startswith("There is no job “backup”")
+    code, _, err = await jobs_cli(env, tmp_path, "run", "backup")
+    assert code == 2 and err.strip().startswith("There is no job “backup”")
 
-    usage = jobs_cli(database_url, tmp_path, "launch")
-    assert usage.returncode == 2 and usage.stderr.startswith("usage: python -m jobs")
+    code, _, err = await jobs_cli(env, tmp_path, "launch")
+    assert code == 2 and err.startswith("usage: python -m jobs")
 
-    no_token = subprocess.run(
-        [sys.executable, "-m", "jobs", "list"],
-        cwd=tmp_path,
-        env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert no_token.returncode == 2
-    assert no_token.stderr.strip() == "Setting BOT_TOKEN is required (see .env.example)"
+    code, _, err = await jobs_cli(bare, tmp_path, "list")
+    assert code == 2 and err.strip() == "Setting BOT_TOKEN is required (see .env.example)"
