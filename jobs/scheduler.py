@@ -189,9 +189,17 @@ class JobScheduler:
         return report
 
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
-        task = asyncio.get_running_loop().create_task(coro)
+        task = asyncio.get_running_loop().create_task(self._logged(coro))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _logged(coro: Coroutine[Any, Any, Any]) -> None:
+        # A background run has nobody to raise to: a database outage must reach the log.
+        try:
+            await coro
+        except Exception:
+            log.exception("a scheduled run failed")
 
     async def idle(self) -> None:
         """Wait for the runs in progress (tests and shutdown)."""
