@@ -2,9 +2,9 @@
 
 Who: active staff (not externals) whose capacity today (services.calendar) is above 0 and whose
 time entries dated today add up to less. The reminder says how much is missing and offers
-quick-log buttons: a one-time keyboard whose buttons send `/log REST #N` for their open tasks
-and `/log REST` for general work, so a tap logs the rest of the day through the ordinary /log
-command. Ledger key: e5.
+quick-log buttons: a one-time keyboard whose buttons send `/log REST #N DD.MM` for their open
+tasks and `/log REST DD.MM` for general work, so a tap logs the rest of that day through the
+ordinary /log command and its rules. Ledger key: e5.
 """
 
 from __future__ import annotations
@@ -33,10 +33,12 @@ def compact(minutes: int, lang: str) -> str:
     return (f"{hours}{h}" if hours else "") + (f"{rest}{m}" if rest or not hours else "")
 
 
-def quick_log(rest: int, task_ids: list[int], lang: str) -> ReplyKeyboardMarkup:
-    amount = compact(rest, lang)
-    rows = [[KeyboardButton(text=f"/log {amount} #{task_id}")] for task_id in task_ids]
-    rows.append([KeyboardButton(text=f"/log {amount}")])
+def quick_log(rest: int, task_ids: list[int], day: date, lang: str) -> ReplyKeyboardMarkup:
+    """Buttons that send `/log REST #N DD.MM`: the date keeps a tap made the next morning on
+    the day the reminder was about."""
+    amount, when = compact(rest, lang), f"{day:%d.%m}"
+    rows = [[KeyboardButton(text=f"/log {amount} #{task} {when}")] for task in task_ids]
+    rows.append([KeyboardButton(text=f"/log {amount} {when}")])
     return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
 
 
@@ -99,4 +101,4 @@ async def run(ctx: JobContext) -> None:
         to = ctx.person(emp)
         own = tasks.get(emp.id, [])
         text = reminder_text(done, capacity, own, ctx.tr(to.lang))
-        await ctx.delivery.text(to, text, quick_log(capacity - done, own, to.lang))
+        await ctx.delivery.text(to, text, quick_log(capacity - done, own, day, to.lang))

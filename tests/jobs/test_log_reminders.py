@@ -48,9 +48,9 @@ async def test_people_short_of_their_day_are_reminded_once(
     (ivan,) = sent_to(api, 101)
     assert ivan.startswith("Сегодня записано 2 ч из 8 ч.")
     assert "/log 6ч #1" in ivan
-    assert keyboard(api, 101) == ["/log 6ч #1", "/log 6ч #4", "/log 6ч"]
+    assert keyboard(api, 101) == ["/log 6ч #1 11.03", "/log 6ч #4 11.03", "/log 6ч 11.03"]
     (mike,) = sent_to(api, 150)
-    assert "0 мин из 4 ч" in mike and keyboard(api, 150) == ["/log 4ч"]
+    assert "0 мин из 4 ч" in mike and keyboard(api, 150) == ["/log 4ч 11.03"]
     (anna,) = sent_to(api, 105)  # has a schedule and logged nothing
     assert "0 мин из 8 ч" in anna
     for chat in (102, 103, 104, 160, 1):  # enough logged, vacation, left, external, no schedule
@@ -70,7 +70,7 @@ async def test_tasks_offered_are_open_ones_in_progress_first(
     await runner.run("log_reminders")
     (text,) = sent_to(api, 102)
     assert text.startswith("You have logged 0m of 8h today.")
-    assert keyboard(api, 102) == ["/log 8h #2", "/log 8h #5", "/log 8h"]
+    assert keyboard(api, 102) == ["/log 8h #2 11.03", "/log 8h #5 11.03", "/log 8h 11.03"]
 
 
 def test_durations_fit_one_log_token() -> None:
