@@ -9,6 +9,7 @@ from aiogram.types import BotCommandScopeDefault
 
 from bot.app import app_config, create_bot, create_dispatcher
 from bot.logs import setup_logging
+from bot.scheduling import attach_scheduler, create_jobs
 from bot.settings import Settings
 from handlers.common import menu_for
 from models.db import create_engine, create_sessionmaker, migrate
@@ -37,7 +38,9 @@ async def run(settings: Settings) -> None:
         me = await bot.get_me()
         config = app_config(settings, me.username or "bot")
         sessionmaker = create_sessionmaker(engine)
-        dp = create_dispatcher(config, sessionmaker)
+        job_runner, scheduler = create_jobs(bot, sessionmaker, config)
+        dp = create_dispatcher(config, sessionmaker, job_runner=job_runner)
+        attach_scheduler(dp, scheduler)
         await set_default_menus(bot)
         await _serve(settings, bot, dp)
     finally:

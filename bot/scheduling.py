@@ -1,0 +1,44 @@
+"""Scheduled jobs wired to this bot: the one outbound sender, the job runner, the scheduler."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.ratelimit import RateLimiter
+from bot.sender import Sender
+from jobs.runner import JobRunner
+from jobs.scheduler import JobScheduler
+from services import reach
+from services.config import AppConfig
+
+
+def create_sender(
+    bot: Bot,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    limiter: RateLimiter | None = None,
+    **options: Any,
+) -> Sender:
+    """The sender every job and broadcast uses; a 403 marks the person unreachable.
+    `limiter` and `options` (Sender's keywords) let tests pace it differently."""
+
+    async def on_blocked(chat_id: int) -> None:
+        async with sessionmaker() as session:
+            await reach.mark_unreachable(session, chat_id)
+
+    return Sender(bot, limiter or RateLimiter(), on_blocked=on_blocked, **options)
+
+
+def create_jobs(
+    bot: Bot, sessionmaker: async_sessionmaker[AsyncSession], config: AppConfig
+) -> tuple[JobRunner, JobScheduler]:
+    runner = JobRunner(sessionmaker, create_sender(bot, sessionmaker), config)
+    return runner, JobScheduler(runner)
+
+
+def attach_scheduler(dp: Dispatcher, scheduler: JobScheduler) -> None:
+    """The scheduler starts and stops with the dispatcher (polling or webhook)."""
+    dp.startup.register(scheduler.start)
+    dp.shutdown.register(scheduler.stop)

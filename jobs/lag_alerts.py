@@ -1,0 +1,145 @@
+"""`lag_alerts`: tasks behind plan (lag ≥ LAG_ALERT_HOURS) or forecast to finish late.
+
+One message to each assignee with their tasks (ledger key e5), one digest to each lead manager
+for the groups they lead (lead:e2) and one to each bound group chat for its group (chat:-100123).
+The numbers are /plan's: services.planning computes them for every open task in one pass.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from jobs.context import JobContext
+from models import DevGroup, Employee
+from services import payroll_report as fmt
+from services.i18n import Translator
+from services.plan import FLAG_OK, TaskPlan
+from services.plan_scope import ALL, PlanScope
+from services.planning import TaskRow, plan_report
+
+EVERYTHING = PlanScope(key="a", kind=ALL, name="", file_tag="all", group_ids=None)
+
+
+def is_lagging(plan: TaskPlan | None, threshold: Decimal) -> bool:
+    """Behind by at least `threshold` hours, or forecast to finish after the deadline (or not
+    within the forecast horizon at all)."""
+    if plan is None or plan.flag != FLAG_OK:
+        return False
+    late = plan.late_days is None or plan.late_days > 0
+    return late or (plan.lag_h or Decimal(0)) >= threshold
+
+
+def task_line(row: TaskRow, tr: Translator) -> str:
+    plan, task = row.plan, row.task
+    assert plan is not None and task.deadline is not None
+    fields = {
+        "id": task.id,
+        "title": task.title,
+        "lag": fmt.hours(plan.lag_h or Decimal(0), tr),
+        "days": fmt.number(plan.lag_days or Decimal(0), tr, 1),
+        "deadline": fmt.day_text(task.deadline),
+    }
+    if plan.forecast_finish is None:
+        return tr("jobs-lag-task-beyond", **fields)
+    if plan.late_days:
+        finish = fmt.day_text(plan.forecast_finish)
+        return tr("jobs-lag-task-late", late=plan.late_days, finish=finish, **fields)
+    return tr("jobs-lag-task", **fields)
+
+
+def own_text(rows: list[TaskRow], day: date, tr: Translator) -> str:
+    lines = [tr("jobs-lag-own-title", date=fmt.day_text(day))]
+    lines += [task_line(row, tr) for row in rows]
+    lines += ["", tr("jobs-lag-own-footer", id=rows[0].task.id)]
+    return "\n".join(lines)
+
+
+def digest_lines(rows: list[TaskRow], tr: Translator) -> list[str]:
+    """The tasks of one group, person by person."""
+    by_person: dict[int, list[TaskRow]] = defaultdict(list)
+    for row in rows:
+        assert row.assignee is not None
+        by_person[row.assignee.id].append(row)
+    lines = []
+    for own in by_person.values():
+        assert own[0].assignee is not None
+        lines.append(tr("jobs-lag-person", person=own[0].assignee.display))
+        lines += [f"  {task_line(row, tr)}" for row in own]
+    return lines
+
+
+def digest_text(title: str, by_group: dict[str, list[TaskRow]], tr: Translator) -> str:
+    lines = [title]
+    for name in sorted(by_group):
+        if len(by_group) > 1:
+            lines += ["", tr("jobs-lag-group", group=name)]
+        lines += digest_lines(by_group[name], tr)
+    lines += ["", tr("jobs-lag-digest-footer")]
+    return "\n".join(lines)
+
+
+async def run(ctx: JobContext) -> None:
+    day = date.fromisoformat(ctx.period)
+    async with ctx.sessionmaker() as session:
+        report = await plan_report(session, EVERYTHING, day, ctx.config.holidays_country)
+        groups = {g.name: g for g in await session.scalars(select(DevGroup))}
+        lead_ids = {g.lead_id for g in groups.values() if g.lead_id is not None}
+        leads = {
+            e.id: e
+            for e in await session.scalars(select(Employee).where(Employee.id.in_(lead_ids)))
+        }
+    rows = [
+        row
+        for row in report.tasks
+        if row.assignee is not None and is_lagging(row.plan, ctx.config.lag_alert_hours)
+    ]
+    own: dict[int, list[TaskRow]] = defaultdict(list)
+    by_group: dict[str, list[TaskRow]] = defaultdict(list)
+    for row in rows:
+        assert row.assignee is not None
+        own[row.assignee.id].append(row)
+        by_group[row.task.group].append(row)
+    for tasks in own.values():
+        person = tasks[0].assignee
+        if person is not None and person.active:
+            to = ctx.person(person)
+            await ctx.delivery.text(to, own_text(tasks, day, ctx.tr(to.lang)))
+    await _digests(ctx, day, by_group, groups, leads)
+
+
+async def _digests(
+    ctx: JobContext,
+    day: date,
+    by_group: dict[str, list[TaskRow]],
+    groups: dict[str, DevGroup],
+    leads: dict[int, Employee],
+) -> None:
+    for_lead: dict[int, dict[str, list[TaskRow]]] = defaultdict(dict)
+    for_chat: dict[int, dict[str, list[TaskRow]]] = defaultdict(dict)
+    for name, tasks in by_group.items():
+        group = groups.get(name)
+        if group is None:
+            continue
+        if group.lead_id is not None:
+            for_lead[group.lead_id][name] = tasks
+        if group.chat_id is not None:
+            for_chat[group.chat_id][name] = tasks
+    for lead_id, mine in for_lead.items():
+        lead = leads.get(lead_id)
+        if lead is None or not lead.active:
+            continue
+        person = ctx.person(lead)
+        to = replace(person, key=f"lead:{person.key}")
+        tr = ctx.tr(to.lang)
+        title = tr("jobs-lag-digest-title", date=fmt.day_text(day))
+        await ctx.delivery.text(to, digest_text(title, mine, tr))
+    for chat_id, theirs in for_chat.items():
+        to = ctx.chat(chat_id, f"{', '.join(sorted(theirs))} ({chat_id})")
+        tr = ctx.tr(to.lang)
+        title = tr("jobs-lag-chat-title", groups=", ".join(sorted(theirs)), date=fmt.day_text(day))
+        await ctx.delivery.text(to, digest_text(title, theirs, tr))

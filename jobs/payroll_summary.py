@@ -1,0 +1,64 @@
+"""`payroll_summary`: a month's pay to each paid employee, the table and spreadsheet to admins.
+
+The month is locked first and the figures are read after, in that order, so that what people
+receive is exactly what is locked: an entry logged in between cannot slip past the summary.
+Ledger keys: e5 (a person's own pay), e1:p1.. (an admin's table pages), e1:xlsx (the file).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from jobs.context import JobContext, admins
+from models import Employee
+from services import locks
+from services import payroll_report as report
+from services.pay import parse_month
+from services.payroll import Payroll, month_payroll
+
+
+async def run(ctx: JobContext) -> None:
+    month = parse_month(ctx.period)
+    if month is None:
+        raise ValueError(f"not a month: {ctx.period}")
+    async with ctx.sessionmaker() as session:
+        await locks.lock_month(session, month)
+        await session.commit()
+        payroll = await month_payroll(session, month, ctx.config)
+        ids = [row.employee_id for row in payroll.rows]
+        people = {
+            emp.id: emp
+            for emp in await session.scalars(select(Employee).where(Employee.id.in_(ids)))
+        }
+        heads = await admins(session)
+    for row in payroll.rows:
+        emp = people.get(row.employee_id)
+        # Someone who has left is still on the payroll, but the bot no longer writes to them.
+        if emp is None or not emp.active:
+            continue
+        to = ctx.person(emp)
+        await ctx.delivery.text(to, report.person_summary(row, payroll, ctx.tr(to.lang)))
+    for admin in heads:
+        await _send_table(ctx, admin, payroll)
+
+
+async def _send_table(ctx: JobContext, admin: Employee, payroll: Payroll) -> None:
+    to = ctx.person(admin)
+    tr = ctx.tr(to.lang)
+    pages = report.admin_pages(payroll, tr)
+    for number, page in enumerate(pages, start=1):
+        if len(pages) > 1:
+            page += "\n\n" + tr("payroll-page", page=number, pages=len(pages))
+        await ctx.delivery.text(to, page, part=f"p{number}")
+    if not payroll.rows:
+        return
+    caption = tr(
+        "payroll-file-caption",
+        month=report.month_name(payroll.month, tr),
+        count=len(payroll.rows),
+        amount=report.money(payroll.amount, tr),
+        currency=payroll.currency,
+        missing=len(payroll.no_norm_rows),
+    )
+    data = report.payroll_workbook(payroll, tr)
+    await ctx.delivery.document(to, data, report.file_name(payroll, "xlsx"), caption, part="xlsx")

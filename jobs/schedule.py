@@ -1,0 +1,134 @@
+"""When each job is due, which period a run covers, and which missed run to make up.
+
+Pure functions of the settings, a moment and the holidays; the company time zone throughout.
+
+* `lag_alerts` and `log_reminders` run on working days (Monday to Friday, not a public
+  holiday) at LAG_ALERT_TIME and REMINDER_TIME; a run covers that day ("2026-03-11").
+* `payroll_summary` runs on day PAYROLL_DAY at PAYROLL_TIME and covers the month before
+  ("2026-02").
+* A daily run missed while the bot was down is made up on start when its time has passed
+  today; a payroll run within PAYROLL_CATCH_UP of its due time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from services.calendar import Holidays
+from services.config import AppConfig
+from services.errors import DomainError
+from services.jobruns import DAILY, JOB_NAMES, LAG_ALERTS, LOG_REMINDERS, PAYROLL_SUMMARY
+from services.pay import parse_month
+
+__all__ = [
+    "DAILY",
+    "JOB_NAMES",
+    "LAG_ALERTS",
+    "LOG_REMINDERS",
+    "PAYROLL_SUMMARY",
+    "Due",
+    "missed",
+    "next_run",
+    "period_of",
+    "resolve_period",
+]
+
+PAYROLL_CATCH_UP = timedelta(days=5)
+_SEARCH_DAYS = 400
+
+
+@dataclass(frozen=True)
+class Due:
+    """A run that should have happened: its period and the moment it was due (aware)."""
+
+    job: str
+    period: str
+    at: datetime
+
+
+def due_time(job: str, config: AppConfig) -> time:
+    if job == LAG_ALERTS:
+        return config.lag_alert_time
+    if job == LOG_REMINDERS:
+        return config.reminder_time
+    return config.payroll_time
+
+
+def _at(day: date, moment: time, tz: str) -> datetime:
+    return datetime.combine(day, moment.replace(tzinfo=None), tzinfo=ZoneInfo(tz))
+
+
+def month_before(day: date) -> date:
+    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+def month_period(month: date) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def period_of(job: str, today: date) -> str:
+    """The period a run started today covers."""
+    if job in DAILY:
+        return today.isoformat()
+    return month_period(month_before(today))
+
+
+def resolve_period(job: str, argument: str | None, today: date) -> str:
+    """The period for a run by hand: today, or a month that is over (default the last one)."""
+    if job not in JOB_NAMES:
+        raise DomainError("jobs-unknown", name=job[:40], names=", ".join(JOB_NAMES))
+    if argument is None:
+        return period_of(job, today)
+    if job in DAILY:
+        raise DomainError("jobs-period-daily", name=job)
+    month = parse_month(argument)
+    if month is None:
+        raise DomainError("jobs-period-format", period=argument[:20])
+    if month >= today.replace(day=1):
+        raise DomainError("jobs-period-open", period=argument)
+    return month_period(month)
+
+
+def payroll_due(month: date, config: AppConfig) -> datetime:
+    """When the summary of `month` is due: PAYROLL_DAY of the next month at PAYROLL_TIME."""
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return _at(following.replace(day=config.payroll_day), config.payroll_time, config.timezone)
+
+
+def next_run(job: str, now: datetime, config: AppConfig, holidays: Holidays) -> datetime:
+    """The next moment after `now` the job is due (holidays skipped for the daily jobs)."""
+    local = now.astimezone(ZoneInfo(config.timezone))
+    if job in DAILY:
+        day = local.date()
+        for _ in range(_SEARCH_DAYS):
+            at = _at(day, due_time(job, config), config.timezone)
+            if at > local and holidays.is_working_day(day):
+                return at
+            day += timedelta(days=1)
+        raise ValueError("no working day within a year")
+    month = month_before(local.date())
+    while (at := payroll_due(month, config)) <= local:
+        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return at
+
+
+def missed(job: str, now: datetime, config: AppConfig, holidays: Holidays) -> Due | None:
+    """The run to make up at `now`, if it has not happened: today's run of a daily job once
+    its time has passed on a working day; the last payroll within PAYROLL_CATCH_UP."""
+    local = now.astimezone(ZoneInfo(config.timezone))
+    today = local.date()
+    if job in DAILY:
+        at = _at(today, due_time(job, config), config.timezone)
+        if holidays.is_working_day(today) and at <= local:
+            return Due(job, today.isoformat(), at)
+        return None
+    month = month_before(today)
+    at = payroll_due(month, config)
+    if at > local:
+        month = month_before(month)
+        at = payroll_due(month, config)
+    if local - at <= PAYROLL_CATCH_UP:
+        return Due(job, month_period(month), at)
+    return None

@@ -1,0 +1,94 @@
+"""What /jobs and `python -m jobs` say: the list of jobs and the outcome of a run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from services import jobruns
+from services.config import AppConfig
+from services.i18n import Translator
+from services.jobruns import JobInfo, RunReport
+
+
+def title(job: str, tr: Translator) -> str:
+    return tr(f"jobs-name-{job.replace('_', '-')}")
+
+
+def moment(value: datetime, tz: str) -> str:
+    """A stored naive-UTC or an aware moment, in the company time zone."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(ZoneInfo(tz)).strftime("%d.%m.%Y %H:%M")
+
+
+def _when(job: str, config: AppConfig, tr: Translator) -> str:
+    if job in jobruns.DAILY:
+        at = config.lag_alert_time if job == "lag_alerts" else config.reminder_time
+        return tr("jobs-when-daily", time=at.strftime("%H:%M"))
+    return tr(
+        "jobs-when-monthly", day=config.payroll_day, time=config.payroll_time.strftime("%H:%M")
+    )
+
+
+def overview(infos: Sequence[JobInfo], config: AppConfig, tr: Translator) -> str:
+    lines = [tr("jobs-title", tz=config.timezone)]
+    for info in infos:
+        lines.append("")
+        lines.append(
+            tr(
+                "jobs-line",
+                title=title(info.name, tr),
+                name=info.name,
+                when=_when(info.name, config, tr),
+            )
+        )
+        if info.next_run is not None:
+            lines.append(tr("jobs-next", at=moment(info.next_run, config.timezone)))
+        last = info.last
+        if last is None:
+            lines.append(tr("jobs-last-none"))
+        else:
+            lines.append(
+                tr(
+                    "jobs-last",
+                    at=moment(last.started_at, config.timezone),
+                    period=last.period,
+                    trigger=tr(f"jobs-trigger-{last.trigger}"),
+                    status=tr(f"jobs-status-{last.status}"),
+                    sent=last.sent,
+                    skipped=last.skipped,
+                    failed=last.failed,
+                )
+            )
+    lines.append("")
+    lines.append(tr("jobs-run-hint"))
+    return "\n".join(lines)
+
+
+def outcome(report: RunReport, config: AppConfig, tr: Translator) -> str:
+    name = title(report.job, tr)
+    if report.status == jobruns.BUSY:
+        until = moment(report.busy_until, config.timezone) if report.busy_until else "—"
+        return tr("jobs-run-busy", title=name, period=report.period, until=until)
+    lines = [
+        tr(
+            "jobs-run-result",
+            title=name,
+            period=report.period,
+            status=tr(f"jobs-status-{report.status}"),
+            sent=report.sent,
+            skipped=report.skipped,
+            failed=report.failed,
+        )
+    ]
+    if report.status == jobruns.FAILED:
+        lines.append(tr("jobs-run-failed"))
+    elif report.sent == 0 and report.failed == 0:
+        lines.append(tr("jobs-run-nothing-new" if report.skipped else "jobs-run-nobody"))
+    if report.unreachable:
+        lines.append(tr("jobs-run-unreachable", people=", ".join(report.unreachable)))
+    if report.retryable:
+        period = "" if report.job in jobruns.DAILY else f" {report.period}"
+        lines.append(tr("jobs-run-retry", name=report.job, period=period))
+    return "\n".join(lines)

@@ -1,0 +1,78 @@
+"""log_reminders end to end: who is reminded, what they read and the quick-log buttons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from jobs.log_reminders import compact
+from jobs.runner import JobRunner
+from models import TimeEntry
+from tests.fake_api import FakeBotAPI
+from tests.jobs.data import sent_to, task, team
+from tests.pay import helpers as h
+
+TODAY = date(2026, 3, 11)
+
+
+def keyboard(api: FakeBotAPI, chat_id: int) -> list[str]:
+    (call,) = [
+        c
+        for c in api.calls_of("sendMessage")
+        if c["status"] == 200 and c["params"]["chat_id"] == chat_id
+    ]
+    markup = call["params"]["reply_markup"]
+    assert markup["one_time_keyboard"] is True
+    return [button["text"] for row in markup["keyboard"] for button in row]
+
+
+async def test_people_short_of_their_day_are_reminded_once(
+    api: FakeBotAPI, runner: JobRunner, session: AsyncSession
+) -> None:
+    data = await team(session)
+    staff = data.staff
+    session.add(TimeEntry(employee_id=staff.ivan.id, day=TODAY, minutes=90, created_by=1))
+    session.add(TimeEntry(employee_id=staff.ivan.id, day=TODAY, minutes=30, created_by=1))
+    session.add(TimeEntry(employee_id=staff.olga.id, day=TODAY, minutes=480, created_by=1))
+    await h.absence(session, staff.petr, TODAY, TODAY)  # on vacation today
+    external = await h.person(session, 160, "external")
+    await h.schedule(session, external)
+    await h.schedule(session, data.mike, (4, 4, 4, 4, 4, 0, 0))
+    await session.commit()
+    api.fail_next("sendMessage", 500)
+
+    report = await runner.run("log_reminders")
+
+    assert (report.period, report.status, report.sent) == ("2026-03-11", "done", 3)
+    (ivan,) = sent_to(api, 101)
+    assert ivan.startswith("Сегодня записано 2 ч из 8 ч.")
+    assert "/log 6ч #1" in ivan
+    assert keyboard(api, 101) == ["/log 6ч #1 11.03", "/log 6ч #4 11.03", "/log 6ч 11.03"]
+    (mike,) = sent_to(api, 150)
+    assert "0 мин из 4 ч" in mike and keyboard(api, 150) == ["/log 4ч 11.03"]
+    (anna,) = sent_to(api, 105)  # has a schedule and logged nothing
+    assert "0 мин из 8 ч" in anna
+    for chat in (102, 103, 104, 160, 1):  # enough logged, vacation, left, external, no schedule
+        assert sent_to(api, chat) == [], chat
+    again = await runner.run("log_reminders")
+    assert (again.sent, again.skipped) == (0, 3)
+
+
+async def test_tasks_offered_are_open_ones_in_progress_first(
+    api: FakeBotAPI, runner: JobRunner, session: AsyncSession
+) -> None:
+    data = await team(session)
+    await task(session, data.backend, data.staff.olga, 4, TODAY, TODAY, status="new")
+    await task(session, data.backend, data.staff.olga, 4, TODAY, TODAY, status="review")
+    data.staff.olga.language = "en"
+    await session.commit()
+    await runner.run("log_reminders")
+    (text,) = sent_to(api, 102)
+    assert text.startswith("You have logged 0m of 8h today.")
+    assert keyboard(api, 102) == ["/log 8h #2 11.03", "/log 8h #5 11.03", "/log 8h 11.03"]
+
+
+def test_durations_fit_one_log_token() -> None:
+    assert [compact(m, "ru") for m in (30, 60, 150, 480)] == ["30м", "1ч", "2ч30м", "8ч"]
+    assert [compact(m, "en") for m in (30, 60, 150)] == ["30m", "1h", "2h30m"]
