@@ -25,14 +25,16 @@ log = logging.getLogger("bot")
 FSM_TTL_SECONDS = 7 * 24 * 3600
 
 
-def fsm_backends(settings: Settings) -> tuple[BaseStorage, BaseEventIsolation]:
+def fsm_backends(
+    settings: Settings, prefix: str = "crm-fsm"
+) -> tuple[BaseStorage, BaseEventIsolation]:
     """Dialog state and the per-person update lock: in Redis, shared by every replica, when
-    REDIS_URL is set; in this process's memory otherwise."""
+    REDIS_URL is set; in this process's memory otherwise. Keys start with `prefix`."""
     if not settings.redis_url:
         return MemoryStorage(), SimpleEventIsolation()
     storage = RedisStorage.from_url(
         settings.redis_url,
-        key_builder=DefaultKeyBuilder(prefix="crm-fsm", with_bot_id=True, with_destiny=True),
+        key_builder=DefaultKeyBuilder(prefix=prefix, with_bot_id=True, with_destiny=True),
         state_ttl=FSM_TTL_SECONDS,
         data_ttl=FSM_TTL_SECONDS,
     )
