@@ -43,7 +43,9 @@ def create_bot(settings: Settings) -> Bot:
         api = TelegramAPIServer.from_base(settings.telegram_api_base.rstrip("/"))
     session = AiohttpSession(api=api) if api else AiohttpSession()
     session.middleware(RetryMiddleware())
-    return Bot(settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties())
+    return Bot(
+        settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties()
+    )
 
 
 def create_dispatcher(

@@ -12,6 +12,7 @@ from services.i18n import Translator, pick_language
 
 log = logging.getLogger("bot.errors")
 
+
 def reference_code() -> str:
     return secrets.token_hex(4).upper()
 

@@ -71,7 +71,7 @@ class IdentityMiddleware(BaseMiddleware):
         data["tr"] = Translator(lang)
         data["config"] = self.config
         if user is not None and me is not None and people.is_usable(me):
-            await people.refresh_profile(session, me, _telegram_user(user))
+            people.refresh_profile(me, _telegram_user(user))
             data["me"] = me
         elif user is not None and _starts_bot(event):
             data["me"] = None
@@ -82,8 +82,9 @@ class IdentityMiddleware(BaseMiddleware):
             return await handler(event, data)
         except DomainError as error:
             # Bad input changes nothing: drop the handler's writes, keep the update's record.
+            # A service may have committed before raising, so the record may exist already.
             await session.rollback()
-            session.add(ProcessedUpdate(update_id=event.update_id))
+            await session.merge(ProcessedUpdate(update_id=event.update_id))
             await _answer(event, data["tr"](f"err-{error.code}", **error.fields))
             return None
 

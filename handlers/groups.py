@@ -58,7 +58,9 @@ async def cmd_group(message: Message, session: AsyncSession, tr: Translator) -> 
 
 
 @router.message(Command("bindchat"))
-async def cmd_bindchat(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+async def cmd_bindchat(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator
+) -> None:
     if message.chat.type == "private":
         raise DomainError("bindchat-private")
     args = split_args(message.text)

@@ -147,11 +147,11 @@ async def redeem_invite(
     return emp
 
 
-async def refresh_profile(session: AsyncSession, emp: Employee, user: TelegramUser) -> None:
+def refresh_profile(emp: Employee, user: TelegramUser) -> None:
+    """Keep the name and username current; saved with the update's own transaction."""
     username = user.username.lower() if user.username else None
     if emp.username != username or emp.full_name != user.full_name[:200]:
         _refresh_profile(emp, user)
-        await session.commit()
 
 
 async def set_language(session: AsyncSession, emp: Employee, lang: str) -> None:
@@ -220,9 +220,7 @@ def check_group_name(name: str) -> str:
 
 
 async def group_by_name(session: AsyncSession, name: str) -> DevGroup:
-    group = await session.scalar(
-        select(DevGroup).where(func.lower(DevGroup.name) == name.lower())
-    )
+    group = await session.scalar(select(DevGroup).where(func.lower(DevGroup.name) == name.lower()))
     if group is None:
         raise DomainError("group-unknown", name=name[:40])
     return group
@@ -321,7 +319,5 @@ async def led_groups(session: AsyncSession, emp: Employee) -> list[DevGroup]:
 
 async def member_group_ids(session: AsyncSession, emp_id: int) -> list[int]:
     return list(
-        await session.scalars(
-            select(GroupMember.group_id).where(GroupMember.employee_id == emp_id)
-        )
+        await session.scalars(select(GroupMember.group_id).where(GroupMember.employee_id == emp_id))
     )

@@ -44,7 +44,12 @@ class FakeSession(BaseSession):
     async def stream_content(self, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover
         raise NotImplementedError
 
-    async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: Any = None) -> Any:
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[Any],
+        timeout: Any = None,  # noqa: ASYNC109 - aiogram's signature
+    ) -> Any:
         name = type(method).__name__
         for i, (wanted, error) in enumerate(self.failures):
             if wanted == name:
@@ -88,9 +93,9 @@ class Reply:
         out = []
         for r in self.requests:
             name = type(r).__name__
-            if name in ("SendMessage", "EditMessageText"):
-                out.append(r.text)
-            elif name == "AnswerCallbackQuery" and r.text:
+            if name in ("SendMessage", "EditMessageText") or (
+                name == "AnswerCallbackQuery" and r.text
+            ):
                 out.append(r.text)
             elif name in ("SendDocument", "SendPhoto") and r.caption:
                 out.append(r.caption)
@@ -172,7 +177,9 @@ class BotClient:
         lang: str = "ru",
         update_id: int | None = None,
     ) -> Update:
-        chat = Chat(id=chat_id or user_id, type="private" if not chat_id or chat_id > 0 else "group")
+        chat = Chat(
+            id=chat_id or user_id, type="private" if not chat_id or chat_id > 0 else "group"
+        )
         entities = None
         if text.startswith("/"):
             entities = [MessageEntity(type="bot_command", offset=0, length=len(text.split()[0]))]

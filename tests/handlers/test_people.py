@@ -89,7 +89,23 @@ async def test_redelivered_update_is_handled_once(client: BotClient, session: As
 
 async def test_bad_group_name_changes_nothing(client: BotClient, session: AsyncSession) -> None:
     await client.send(ADMIN_TG, "/start")
-    for bad in ("/group new a b", "/group new " + "x" * 4000, "/group new <b>", "/group", "/group lead"):
+    for bad in (
+        "/group new a b",
+        "/group new " + "x" * 4000,
+        "/group new <b>",
+        "/group",
+        "/group lead",
+    ):
         reply = await client.send(ADMIN_TG, bad)
         assert "Формат" in reply.text or "не подходит" in reply.text, (bad, reply.text)
     assert await session.scalar(select(func.count()).select_from(DevGroup)) == 0
+
+
+async def test_bad_input_after_a_new_username_gets_its_error_text(
+    client: BotClient, session: AsyncSession
+) -> None:
+    await client.send(ADMIN_TG, "/start", username="boss")
+    reply = await client.send(ADMIN_TG, "/group lead nosuch e1", username="boss_renamed")
+    assert "не найдена" in reply.text
+    emp = await session.scalar(select(Employee).where(Employee.telegram_id == ADMIN_TG))
+    assert emp is not None and emp.username == "boss"  # the rejected update changed nothing

@@ -19,7 +19,9 @@ def test_capacity_follows_schedule_holidays_and_absences() -> None:
 
 
 def test_latest_schedule_applies_and_overrides_change_holidays() -> None:
-    cal = Calendar(holidays=Holidays(country="RU", added={date(2026, 3, 13)}, removed={date(2026, 3, 9)}))
+    cal = Calendar(
+        holidays=Holidays(country="RU", added={date(2026, 3, 13)}, removed={date(2026, 3, 9)})
+    )
     cal.add_schedule(1, date(2026, 3, 2), EIGHT)
     cal.add_schedule(1, date(2026, 3, 9), (240,) * 5 + (0, 0))
     assert cal.capacity(1, date(2026, 3, 6)) == 480

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -486,8 +486,9 @@ def test_compute_pay_never_raises_and_is_consistent(
 @PROPS
 @given(rule=st.one_of(fixed_rules, hourly_rules), worked=minutes, scheduled=minutes)
 def test_matches_high_precision_decimal_oracle(rule: PayRule, worked: int, scheduled: int) -> None:
-    # An independent route through Decimal at 60 digits; denominators here are small
-    # enough that 60 digits can never land on the wrong side of a half-kopeck.
+    # An independent route through Decimal at 60 digits. Its value can sit a hair below an
+    # exact half-kopeck (W = minutes/60 does not terminate), so the check is that the
+    # engine's amount is within half a kopeck of it, not that both round the same way.
     with localcontext() as ctx:
         ctx.prec = 60
         w = Decimal(worked) / 60
@@ -503,9 +504,12 @@ def test_matches_high_precision_decimal_oracle(rule: PayRule, worked: int, sched
             expected = rule.amount * paid
             if rule.pay_type == "fixed_by_hours":
                 expected /= norm
-        if expected is not None:
-            expected = expected.quantize(Decimal("0.01"), ROUND_HALF_UP)
-    assert compute_pay(rule, worked, scheduled).amount == expected
+        amount = compute_pay(rule, worked, scheduled).amount
+        if expected is None:
+            assert amount is None
+        else:
+            assert amount is not None
+            assert abs(amount - expected) <= Decimal("0.005") + Decimal("1e-40")
 
 
 @PROPS

@@ -55,7 +55,11 @@ def test_start_without_token_prints_one_line_and_no_traceback(tmp_path: Path) ->
     env = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN"}}
     env["PYTHONPATH"] = str(ROOT)
     proc = subprocess.run(
-        [sys.executable, "-m", "bot"], cwd=tmp_path, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert proc.returncode == 2

@@ -1,0 +1,220 @@
+"""The payroll for people to read: one person's summary, the admin's pages, CSV and XLSX.
+
+Pure: a services.payroll.Payroll and a Translator in, text or bytes out, so the bot's replies
+and the monthly payroll_summary job say and send exactly the same thing. Numbers follow the
+reader's language (ru "100 000,00", en "100,000.00"); hours drop trailing zeros ("160",
+"152,5"). Files keep the contract's format whatever the language: dot decimals, `eN`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from services.i18n import Translator
+from services.pay import PayRule
+from services.payroll import Payroll, PayrollRow
+from services.paysettings import month_code, rule_args
+from services.reports import PAYROLL_COLUMNS, csv_bytes, payroll_xlsx
+
+# Room left under Telegram's 4,096 characters for the page footer and safety.
+PAGE_LIMIT = 3800
+
+
+def number(value: Decimal, tr: Translator, places: int = 2) -> str:
+    text = f"{value:,.{places}f}"
+    whole, _, fraction = text.partition(".")
+    whole = whole.replace(",", tr("pay-num-group"))
+    return f"{whole}{tr('pay-num-point')}{fraction}" if fraction else whole
+
+
+def money(value: Decimal, tr: Translator) -> str:
+    return number(value, tr, 2)
+
+
+def hours(value: Decimal, tr: Translator) -> str:
+    text = number(value, tr, 2)
+    point = tr("pay-num-point")
+    return text.rstrip("0").rstrip(point) if point in text else text
+
+
+def factor(value: Decimal, tr: Translator) -> str:
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", tr("pay-num-point"))
+
+
+def month_name(month: date, tr: Translator) -> str:
+    return tr("pay-month-name", name=tr(f"pay-month-{month.month}"), year=month.year)
+
+
+def day_text(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def type_name(pay_type: str, tr: Translator) -> str:
+    return tr(f"pay-type-{pay_type.replace('_', '-')}")
+
+
+def rule_text(rule: PayRule, currency: str, tr: Translator) -> str:
+    amount = money(rule.amount, tr)
+    if rule.pay_type == "salary":
+        return tr("pay-rule-salary", amount=amount, currency=currency)
+    if rule.pay_type == "hourly":
+        text = tr("pay-rule-hourly", amount=amount, currency=currency)
+    elif rule.norm_hours:
+        text = tr(
+            "pay-rule-fixed", amount=amount, currency=currency, hours=hours(rule.norm_hours, tr)
+        )
+    else:
+        text = tr("pay-rule-fixed-schedule", amount=amount, currency=currency)
+    if rule.k != 1:
+        text += tr("pay-rule-k", k=factor(rule.k, tr))
+    return text
+
+
+def no_norm_hint(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
+    """What the admin can set so that the pay can be computed."""
+    fixed = PayRule(row.rule.pay_type, row.rule.amount, Decimal(payroll.standard_hours), row.rule.k)
+    return tr(
+        "payroll-hint",
+        code=row.code,
+        first=payroll.month.isoformat(),
+        month=month_code(payroll.month),
+        args=rule_args(fixed),
+    )
+
+
+def _status_lines(payroll: Payroll, tr: Translator) -> list[str]:
+    lines = []
+    if payroll.as_of is not None:
+        lines.append(tr("payroll-so-far", date=day_text(payroll.as_of)))
+    if payroll.locked:
+        lines.append(tr("payroll-locked"))
+    return lines
+
+
+def person_summary(
+    row: PayrollRow, payroll: Payroll, tr: Translator, title: str | None = None
+) -> str:
+    """One person's pay: the reply to their /payroll and the monthly summary they receive."""
+    r = row.result
+    lines = [title or tr("payroll-own-title", month=month_name(payroll.month, tr))]
+    lines += _status_lines(payroll, tr)
+    lines.append(tr("payroll-own-terms", rule=rule_text(row.rule, payroll.currency, tr)))
+    lines.append(tr("payroll-own-worked", hours=hours(r.worked_h, tr)))
+    if r.norm_h is not None:
+        lines.append(tr("payroll-own-norm", hours=hours(r.norm_h, tr)))
+        lines.append(tr("payroll-own-overtime", hours=hours(r.overtime_h, tr)))
+    if r.amount is None:
+        lines.append(tr("payroll-own-no-norm"))
+    else:
+        lines.append(
+            tr("payroll-own-amount", amount=money(r.amount, tr), currency=payroll.currency)
+        )
+    return "\n".join(lines)
+
+
+def row_line(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
+    r = row.result
+    name = row.full_name or "—"
+    worked = hours(r.worked_h, tr)
+    if r.amount is None:
+        return tr(
+            "payroll-row-no-norm",
+            code=row.code,
+            name=name,
+            type=type_name(row.rule.pay_type, tr),
+            worked=worked,
+            hint=no_norm_hint(row, payroll, tr),
+        )
+    if r.norm_h is None:
+        spent = tr("payroll-hours", worked=worked)
+    elif r.overtime_h:
+        spent = tr(
+            "payroll-hours-overtime",
+            worked=worked,
+            norm=hours(r.norm_h, tr),
+            overtime=hours(r.overtime_h, tr),
+        )
+    else:
+        spent = tr("payroll-hours-norm", worked=worked, norm=hours(r.norm_h, tr))
+    return tr(
+        "payroll-row",
+        code=row.code,
+        name=name,
+        type=type_name(row.rule.pay_type, tr),
+        hours=spent,
+        amount=money(r.amount, tr),
+        currency=payroll.currency,
+    )
+
+
+def _header(payroll: Payroll, tr: Translator) -> list[str]:
+    lines = [tr("payroll-title", month=month_name(payroll.month, tr))]
+    lines += _status_lines(payroll, tr)
+    lines.append(
+        tr(
+            "payroll-totals",
+            count=len(payroll.rows),
+            worked=hours(payroll.worked_h, tr),
+            overtime=hours(payroll.overtime_h, tr),
+            amount=money(payroll.amount, tr),
+            currency=payroll.currency,
+        )
+    )
+    missing = len(payroll.no_norm_rows)
+    if missing:
+        lines.append(tr("payroll-no-norm-count", count=missing))
+    lines.append(tr("payroll-files", month=month_code(payroll.month)))
+    return lines
+
+
+def admin_pages(payroll: Payroll, tr: Translator, limit: int = PAGE_LIMIT) -> list[str]:
+    """Everyone's pay, "no norm" people first, cut into pages that each fit one message.
+
+    Every page repeats the heading and totals; the caller adds the page footer.
+    """
+    if not payroll.rows:
+        return [
+            tr(
+                "payroll-empty",
+                month=month_name(payroll.month, tr),
+                code=month_code(payroll.month),
+            )
+        ]
+    header = "\n".join(_header(payroll, tr))
+    ordered = payroll.no_norm_rows + [row for row in payroll.rows if not row.no_norm]
+    pages: list[str] = []
+    current = header + "\n"
+    for row in ordered:
+        line = row_line(row, payroll, tr)[: limit - len(header) - 2]
+        if len(current) + 1 + len(line) > limit and current != header + "\n":
+            pages.append(current)
+            current = header + "\n"
+        current += "\n" + line
+    pages.append(current)
+    return pages
+
+
+def file_name(payroll: Payroll, extension: str, ref: str | None = None) -> str:
+    """payroll-2026-03.csv, or payroll-2026-03-e5.xlsx for one person."""
+    suffix = f"-{ref}" if ref else ""
+    return f"payroll-{month_code(payroll.month)}{suffix}.{extension}"
+
+
+def payroll_csv(payroll: Payroll) -> bytes:
+    """The contract's CSV; "no norm" rows keep an empty norm and amount."""
+    return csv_bytes(PAYROLL_COLUMNS, [row.cells(payroll.currency) for row in payroll.rows])
+
+
+def payroll_workbook(payroll: Payroll, tr: Translator) -> bytes:
+    """The .xlsx file: headers, sheet title and the totals label in the reader's language."""
+    return payroll_xlsx(
+        [row.cells(payroll.currency) for row in payroll.rows],
+        title=tr("payroll-xlsx-title", month=month_code(payroll.month)),
+        headers=[tr(f"payroll-col-{column.replace('_', '-')}") for column in PAYROLL_COLUMNS],
+        currency=payroll.currency,
+        total_label=tr("payroll-xlsx-total"),
+    )
