@@ -10,6 +10,7 @@ from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKey
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.types import BotCommandScopeDefault
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import app_config, create_bot, create_dispatcher
@@ -41,6 +42,15 @@ def fsm_backends(
     return storage, storage.create_isolation()
 
 
+async def check_redis(storage: BaseStorage) -> None:
+    """Without Redis no update can be handled; better to stop at once and say why."""
+    if isinstance(storage, RedisStorage):
+        try:
+            await storage.redis.ping()
+        except (RedisError, OSError) as error:
+            raise RuntimeError(f"Redis at REDIS_URL is not reachable ({error})") from None
+
+
 def health_probes(engine: AsyncEngine, storage: BaseStorage) -> dict[str, Probe]:
     probes: dict[str, Probe] = {"db": database_probe(engine)}
     if isinstance(storage, RedisStorage):
@@ -66,6 +76,7 @@ async def run(settings: Settings) -> None:
     bot = create_bot(settings)
     storage, isolation = fsm_backends(settings)
     try:
+        await check_redis(storage)
         me = await bot.get_me()
         config = app_config(settings, me.username or "bot")
         sessionmaker = create_sessionmaker(engine)

@@ -16,6 +16,7 @@ from bot.settings import Settings, describe_error, load_settings
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl"
 HOOK = "https://bot.example.com/tg/hook"
+_SETTING_NAMES = {name.upper() for name in Settings.model_fields} | {"ENV_FILE"}
 
 
 def _settings(**env: str) -> Settings:
@@ -89,7 +90,7 @@ def test_empty_env_file_setting_reads_no_file(
 
 
 def test_start_with_webhook_but_no_secret_prints_one_line(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBHOOK_", "BOT_"))}
+    env = {k: v for k, v in os.environ.items() if k.upper() not in _SETTING_NAMES}
     env.update(BOT_TOKEN=TOKEN, WEBHOOK_URL=HOOK, ENV_FILE="", PYTHONPATH=str(ROOT))
     env["DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}"
     proc = subprocess.run(
@@ -100,3 +101,22 @@ def test_start_with_webhook_but_no_secret_prints_one_line(tmp_path: Path) -> Non
     assert proc.stderr.strip() == "Setting WEBHOOK_SECRET is required when WEBHOOK_URL is set"
     assert "Traceback" not in proc.stderr + proc.stdout
     assert not (tmp_path / "crm.db").exists()
+
+
+def test_start_with_redis_down_stops_with_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k.upper() not in _SETTING_NAMES}
+    env.update(
+        BOT_TOKEN=TOKEN,
+        ENV_FILE="",
+        PYTHONPATH=str(ROOT),
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}",
+        REDIS_URL="redis://127.0.0.1:1/0",  # nothing listens on port 1
+        TELEGRAM_API_BASE="http://127.0.0.1:1",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot"], cwd=tmp_path, env=env, capture_output=True, text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("The bot stopped: RuntimeError: Redis at REDIS_URL is not reachable")
