@@ -16,8 +16,6 @@ import asyncio
 import logging
 import random
 import re
-import time
-from collections import deque
 from collections.abc import Awaitable, Callable, Collection
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -41,6 +39,9 @@ from aiogram.exceptions import (
 from aiogram.methods import GetUpdates, SendDocument, SendMessage, SendPhoto, TelegramMethod
 from aiogram.types import BufferedInputFile, Message
 
+from bot.ratelimit import RateLimiter, Sleep
+from services.textsplit import split_text
+
 if TYPE_CHECKING:
     from aiogram import Bot
     from aiogram.methods import Response
@@ -54,33 +55,19 @@ if TYPE_CHECKING:
 
     ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
 
-__all__ = [
-    "MESSAGE_LIMIT",
-    "RETRY_AFTER_MARGIN",
-    "RateLimiter",
-    "RetryMiddleware",
-    "SendResult",
-    "Sender",
-    "split_text",
-]
+__all__ = ["RETRY_AFTER_MARGIN", "RetryMiddleware", "SendResult", "Sender"]
 
 logger = logging.getLogger(__name__)
 
-MESSAGE_LIMIT = 4096
-GROUP_WINDOW = 60.0
 # retry_after is a whole number of seconds and Telegram's counter may tick just after it.
 RETRY_AFTER_MARGIN = 0.25
 MAX_BACKOFF = 30.0
 DEFAULT_JITTER = 0.25
 _ERROR_LIMIT = 200
-# Beyond this many known chats the limiter drops the idle ones, so a long-running bot doesn't
-# keep a state object for every chat it ever wrote to.
-_SWEEP_THRESHOLD = 512
 
 _TOKEN_RE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
 _BLOCKED_MARKERS = ("chat not found",)
 
-Sleep = Callable[[float], Awaitable[None]]
 
 # Set while Sender is making a request, so a RetryMiddleware on the same session steps aside
 # instead of multiplying the two retry budgets.
@@ -103,175 +90,6 @@ def _backoff_delay(attempt: int, base: float, jitter: float) -> float:
     # Jitter spreads retries of many concurrent sends so they don't hit a recovering server
     # in lockstep.
     return delay + random.uniform(0, delay * jitter) if jitter > 0 else delay
-
-
-# --------------------------------------------------------------------------------------------
-# Rate limiting
-
-
-@dataclass
-class _ChatState:
-    lock: asyncio.Lock
-    sent: deque[float]
-    waiters: int = 0
-
-
-class RateLimiter:
-    """Async token buckets: global (30/s), per private chat (1/s), per group chat (20/min).
-
-    ``clock`` and ``sleep`` are injectable (defaults ``time.monotonic`` / ``asyncio.sleep``) so
-    tests run with a fake clock and no real waiting.
-
-    The global and per-chat buckets hold a single token, i.e. sends are spaced evenly
-    (1/30 s apart overall, 1 s apart per chat) rather than allowed in bursts: Telegram's flood
-    control reacts to bursts well inside a second.  A group chat (negative ``chat_id``; channels
-    included) additionally gets at most ``group_per_minute`` sends in any 60 s window.
-
-    One instance must be shared by everything that sends with the same bot, otherwise the
-    global limit is not global.
-    """
-
-    def __init__(
-        self,
-        per_second: float = 30,
-        per_chat_per_second: float = 1,
-        group_per_minute: int = 20,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Sleep = asyncio.sleep,
-    ) -> None:
-        if per_second <= 0 or per_chat_per_second <= 0 or group_per_minute <= 0:
-            raise ValueError("rate limits must be positive")
-        self._global_interval = 1.0 / per_second
-        self._chat_interval = 1.0 / per_chat_per_second
-        self._group_limit = int(group_per_minute)
-        self._clock = clock
-        self._sleep = sleep
-        self._next_global = float("-inf")
-        self._chats: dict[int, _ChatState] = {}
-
-    async def acquire(self, chat_id: int) -> None:
-        """Wait until one more message to ``chat_id`` is within every limit, and count it."""
-        state = self._chats.get(chat_id)
-        if state is None:
-            if len(self._chats) >= _SWEEP_THRESHOLD:
-                self._sweep()
-            history = self._group_limit if chat_id < 0 else 1
-            state = _ChatState(lock=asyncio.Lock(), sent=deque(maxlen=history))
-            self._chats[chat_id] = state
-        state.waiters += 1
-        try:
-            # Sends to one chat are serialised so each one sees the previous one's real time;
-            # sends to other chats don't queue behind a chat that is cooling down.
-            async with state.lock:
-                await self._wait_until(self._chat_ready_at(chat_id, state))
-                # The global slot is claimed only once the chat itself is ready, so a waiting
-                # chat never holds a slot another chat could use right now.  Claiming is
-                # synchronous, so concurrent callers can't take the same slot.
-                slot = max(self._clock(), self._next_global)
-                self._next_global = slot + self._global_interval
-                await self._wait_until(slot)
-                state.sent.append(self._clock())
-        finally:
-            state.waiters -= 1
-
-    def _chat_ready_at(self, chat_id: int, state: _ChatState) -> float:
-        ready = self._clock()
-        if state.sent:
-            ready = max(ready, state.sent[-1] + self._chat_interval)
-        if chat_id < 0 and len(state.sent) >= self._group_limit:
-            ready = max(ready, state.sent[-self._group_limit] + GROUP_WINDOW)
-        return ready
-
-    async def _wait_until(self, moment: float) -> None:
-        delay = moment - self._clock()
-        if delay > 0:
-            await self._sleep(delay)
-
-    def _sweep(self) -> None:
-        now = self._clock()
-        horizon = max(GROUP_WINDOW, self._chat_interval)
-        idle = [
-            chat_id
-            for chat_id, state in self._chats.items()
-            if state.waiters == 0 and (not state.sent or state.sent[-1] + horizon <= now)
-        ]
-        for chat_id in idle:
-            del self._chats[chat_id]
-
-
-# --------------------------------------------------------------------------------------------
-# Splitting
-
-
-def _utf16_units(char: str) -> int:
-    return 2 if ord(char) > 0xFFFF else 1
-
-
-def _fitting_prefix(text: str, limit: int) -> int:
-    """Number of leading characters of ``text`` that fit in ``limit`` UTF-16 code units."""
-    if text[: limit + 1].isascii():
-        return min(len(text), limit)
-    used = 0
-    for index, char in enumerate(text):
-        used += _utf16_units(char)
-        if used > limit:
-            return index
-    return len(text)
-
-
-def _cut_position(window: str, fit: int) -> tuple[int, int]:
-    """Where to end a part and how many separator characters to drop after it.
-
-    ``window`` holds the ``fit`` characters that fit plus the next one, so a separator right
-    after a full part is still found.
-    """
-    paragraph = window.rfind("\n\n")
-    # A paragraph break reads best, but not if it would leave a part less than half full.
-    if paragraph > 0 and paragraph >= fit // 2:
-        return paragraph, 2
-    # A separator at 0 yields a blank part, which is dropped: still better than cutting a word.
-    line = window.rfind("\n")
-    if line >= 0:
-        # Drop the whole run of blank lines, not just its last line break.
-        start = line
-        while start > 0 and window[start - 1] == "\n":
-            start -= 1
-        return start, line - start + 1
-    space = max(window.rfind(" "), window.rfind("\t"))
-    if space >= 0:
-        return space, 1
-    return fit, 0
-
-
-def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split ``text`` into parts of at most ``limit`` characters.
-
-    Cuts go at a paragraph or line break where possible, then at a space, and inside a word
-    only when a single word is longer than ``limit``.  The separator at a cut is dropped; nothing
-    else is changed, so joining the parts with their separators gives back ``text``.  Length is
-    counted in UTF-16 code units, as Telegram counts it, so each part is also at most ``limit``
-    Python characters.  Parts that would be blank are dropped (Telegram rejects empty messages).
-
-    With a ``parse_mode`` the cut is made in the raw markup, so an entity must not span a line
-    break in a text long enough to be split.
-    """
-    if limit <= 0:
-        raise ValueError("limit must be positive")
-    parts: list[str] = []
-    rest = text
-    while rest:
-        fit = _fitting_prefix(rest, limit)
-        if fit == len(rest):
-            parts.append(rest)
-            break
-        if fit == 0:
-            # limit == 1 and the next character needs two UTF-16 units; sending it alone is the
-            # only way forward.
-            fit = 1
-        cut, skip = _cut_position(rest[: fit + 1], fit)
-        parts.append(rest[:cut])
-        rest = rest[cut + skip :]
-    return [part for part in parts if part.strip()]
 
 
 # --------------------------------------------------------------------------------------------

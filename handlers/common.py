@@ -14,9 +14,9 @@ from aiogram.types import BotCommand, BotCommandScopeChat, Message
 from models import Employee
 from services import permissions
 from services.i18n import Translator
+from services.textsplit import split_text
 
 log = logging.getLogger(__name__)
-TEXT_LIMIT = 4096
 MAX_ARGS = 4000
 
 
@@ -54,30 +54,8 @@ def rest_args(text: str | None) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
-def chunks(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Split on line breaks so each part fits one Telegram message."""
-    parts: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                parts.append(current)
-                current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            parts.append(current)
-            current = line
-        else:
-            current = candidate
-    if current or not parts:
-        parts.append(current)
-    return parts
-
-
 async def answer_long(message: Message, text: str, **kwargs: Any) -> None:
-    parts = chunks(text)
+    parts = split_text(text)
     for i, part in enumerate(parts):
         extra = kwargs if i == len(parts) - 1 else {}
         await message.answer(part, **extra)
@@ -86,7 +64,7 @@ async def answer_long(message: Message, text: str, **kwargs: Any) -> None:
 async def notify(bot: Bot, chat_id: int, text: str, **kwargs: Any) -> bool:
     """Tell another person something; their blocking the bot must not fail our update."""
     try:
-        for part in chunks(text):
+        for part in split_text(text):
             await bot.send_message(chat_id, part, **kwargs)
     except TelegramAPIError as error:
         log.warning("notification to %s failed: %s", chat_id, type(error).__name__)

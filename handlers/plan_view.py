@@ -6,15 +6,15 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.common import TEXT_LIMIT
 from services.i18n import Translator
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, TaskPlan
 from services.plan_scope import GROUP, PERSON
 from services.planning import PersonRow, PlanReport, TaskRow
+from services.textsplit import MESSAGE_LIMIT
 
 TITLE_MAX = 60
 # Room left under the limit for the page footer.
-PAGE_LIMIT = TEXT_LIMIT - 100
+PAGE_LIMIT = MESSAGE_LIMIT - 100
 
 
 class PlanPage(CallbackData, prefix="pl"):

@@ -30,15 +30,9 @@ from aiogram.types import Message as TgMessage
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.sender import (
-    MAX_BACKOFF,
-    RETRY_AFTER_MARGIN,
-    RateLimiter,
-    RetryMiddleware,
-    Sender,
-    SendResult,
-    split_text,
-)
+from bot.ratelimit import RateLimiter
+from bot.sender import MAX_BACKOFF, RETRY_AFTER_MARGIN, RetryMiddleware, Sender, SendResult
+from services.textsplit import split_text
 
 EPS = 1e-9
 TOKEN = "123456789:AAH-realistic_looking_token_value_0123"
