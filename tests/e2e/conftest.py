@@ -12,6 +12,7 @@ import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -74,6 +75,16 @@ class BotProcess:
 StartBot = Callable[..., Awaitable[BotProcess]]
 
 
+def _ready(env: dict[str, str]) -> Callable[[dict[str, Any]], bool]:
+    """The Bot API call that shows a bot process is ready: its setWebhook in webhook mode;
+    when polling, deleteWebhook, which comes just before the first long poll (the fake
+    records a call once it has answered it, so not getUpdates itself)."""
+    hook = env.get("WEBHOOK_URL")
+    if hook:
+        return lambda call: call["method"] == "setWebhook" and call["params"]["url"] == hook
+    return lambda call: call["method"] == "deleteWebhook"
+
+
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBotAPI]:
     async with FakeBotAPI(token=TOKEN) as api:
@@ -88,9 +99,7 @@ async def start_bot(
     is stopped at the end, and its log shown when the test failed."""
     started: list[BotProcess] = []
 
-    # The Bot API call that shows the bot is ready. The fake records a call when it has
-    # answered it, so not getUpdates (a long poll): deleteWebhook comes just before it.
-    async def start(ready: str = "deleteWebhook", **extra: str) -> BotProcess:
+    async def start(**extra: str) -> BotProcess:
         log_path = tmp_path / f"bot-{len(started)}.log"
         since = len(fake.calls)
         with log_path.open("wb") as log_file:
@@ -101,15 +110,13 @@ async def start_bot(
             )
         bot = BotProcess(proc, log_path)
         started.append(bot)
-        waiting = asyncio.ensure_future(
-            fake.wait_for(lambda call: call["method"] == ready, START_TIMEOUT, since=since)
-        )
+        waiting = asyncio.ensure_future(fake.wait_for(_ready(extra), START_TIMEOUT, since=since))
         exited = asyncio.ensure_future(proc.wait())
         await asyncio.wait({waiting, exited}, return_when=asyncio.FIRST_COMPLETED)
         exited.cancel()
         if not waiting.done():
             waiting.cancel()
-            raise AssertionError(f"the bot exited before {ready}:\n{bot.log()}")
+            raise AssertionError(f"the bot exited before it was ready:\n{bot.log()}")
         waiting.result()
         return bot
 

@@ -33,7 +33,6 @@ async def test_webhook_takes_updates_with_the_secret_only(
     hook = f"http://127.0.0.1:{port}/tg/hook"
     extra = {"REDIS_URL": REDIS_URL} if REDIS_URL else {}
     bot = await start_bot(
-        ready="setWebhook",
         WEBHOOK_URL=hook,
         WEBHOOK_SECRET=SECRET,
         WEBHOOK_HOST="127.0.0.1",
