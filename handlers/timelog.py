@@ -1,7 +1,138 @@
-"""Router for the timelog commands."""
+"""/log, /undo and the Undo button; a plain private message that starts with a duration is a
+/log too (this router comes last before the fallback for that reason). /timer, /stop and
+/hours are in the sub-routers."""
 
 from __future__ import annotations
 
-from aiogram import Router
+from datetime import timedelta
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.types import CallbackQuery, Message, Update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers import hours, timer
+from handlers.common import rest_args
+from handlers.keyboards import UndoCb, valid_id
+from handlers.log_views import log_reply, undo_reply
+from handlers.task_views import drop_buttons
+from models import Employee
+from services import clock, timelog
+from services import tasks as tasks_service
+from services.config import AppConfig
+from services.errors import DomainError
+from services.i18n import Translator
+from services.timeparse import MAX_COMMENT, LogError, looks_like_log, parse_log
 
 router = Router(name=__name__)
+TOMORROW = frozenset({"tomorrow", "завтра"})
+
+
+async def _log(
+    message: Message,
+    text: str,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    update_id: int,
+) -> None:
+    today = clock.today(config.timezone)
+    request = parse_log(text, today)
+    if isinstance(request, LogError):
+        code = request.code.replace("_", "-")
+        raise DomainError(f"log-parse-{code}", token=request.token, max=MAX_COMMENT)
+    first_word = request.comment.split(maxsplit=1)[0].lower() if request.comment else ""
+    if first_word in TOMORROW:
+        # The parser reads "завтра" as the start of a comment; it is a date in the future.
+        raise DomainError("log-future", day=today + timedelta(days=1), today=today)
+    scope = await tasks_service.scope_of(session, me)
+    logged = await timelog.log_time(
+        session,
+        scope,
+        minutes=request.minutes,
+        day=request.day,
+        task_id=request.task_id,
+        comment=request.comment,
+        today=today,
+        update_id=update_id,
+    )
+    reply, markup = await log_reply(session, me, logged, tr, config)
+    await message.answer(reply, reply_markup=markup)
+
+
+@router.message(Command("log"))
+async def cmd_log(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    event_update: Update,
+) -> None:
+    text = rest_args(message.text)
+    if not text:
+        raise DomainError("log-usage")
+    await _log(message, text, session, me, tr, config, event_update.update_id)
+
+
+def _is_quick_log(message: Message, me: Employee | None = None) -> bool:
+    return (
+        message.chat.type == "private"
+        and me is not None
+        and me.role != "external"
+        and bool(message.text)
+        and not (message.text or "").startswith("/")
+        and looks_like_log(message.text or "")
+    )
+
+
+@router.message(StateFilter(None), F.text, _is_quick_log)
+async def quick_log(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    event_update: Update,
+) -> None:
+    await _log(message, message.text or "", session, me, tr, config, event_update.update_id)
+
+
+@router.message(Command("undo"))
+async def cmd_undo(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    event_update: Update,
+) -> None:
+    if rest_args(message.text):
+        raise DomainError("undo-usage")
+    scope = await tasks_service.scope_of(session, me)
+    undone = await timelog.undo(session, scope, None, event_update.update_id)
+    await message.answer(await undo_reply(session, me, undone, tr, config))
+
+
+@router.callback_query(UndoCb.filter())
+async def cb_undo(
+    callback: CallbackQuery,
+    callback_data: UndoCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    event_update: Update,
+) -> None:
+    scope = await tasks_service.scope_of(session, me)
+    entry_id = valid_id(callback_data.entry)
+    undone = await timelog.undo(session, scope, entry_id, event_update.update_id)
+    text = await undo_reply(session, me, undone, tr, config)
+    await callback.answer(text[:200])
+    if isinstance(callback.message, Message):
+        await drop_buttons(callback.message)
+        await callback.message.answer(text)
+
+
+router.include_routers(timer.router, hours.router)

@@ -20,6 +20,7 @@ class Task(Base):
         Index("ix_tasks_assignee_status", "assignee_id", "status"),
         Index("ix_tasks_tester_status", "tester_id", "status"),
         Index("ix_tasks_group_status", "group_id", "status"),
+        Index("ix_tasks_status_group", "status", "group_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

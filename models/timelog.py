@@ -16,6 +16,7 @@ class TimeEntry(Base):
         Index("ix_time_entries_employee_day", "employee_id", "day"),
         Index("ix_time_entries_task", "task_id"),
         Index("ix_time_entries_day", "day"),
+        Index("ix_time_entries_employee_created", "employee_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -131,15 +131,16 @@ def _raw_minutes(text: str) -> int | None:
     return None
 
 
-def parse_duration(text: str) -> int | None:
+def parse_duration(text: str, max_minutes: int = MAX_MINUTES) -> int | None:
     """Minutes a duration denotes, or None when it is not a valid duration (never raises).
 
     Works on the whole string, so "2 ч 30 мин" and "2h 30m" are single durations. Fractional
     hours are rounded to the nearest minute, half up ("0.01h" is 0.6 min, so 1). A result of 0 or
-    more than MAX_MINUTES is None. See the module docstring for the accepted forms.
+    more than `max_minutes` (a time entry's MAX_MINUTES unless the caller reads something longer,
+    such as a task estimate) is None. See the module docstring for the accepted forms.
     """
     minutes = _raw_minutes(text)
-    if minutes is None or not 0 < minutes <= MAX_MINUTES:
+    if minutes is None or not 0 < minutes <= max_minutes:
         return None
     return minutes
 

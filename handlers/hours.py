@@ -1,0 +1,61 @@
+"""/hours [week|month|YYYY-MM]: own hours per day against the schedule, and per task."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.common import answer_long, split_args
+from models import Employee
+from services import clock
+from services.config import AppConfig
+from services.errors import DomainError
+from services.hours import HoursReport, hours_report, parse_period
+from services.i18n import Translator
+from services.timeparse import format_duration
+
+router = Router(name=__name__)
+
+
+def render_hours(report: HoursReport, tr: Translator) -> str:
+    weekdays = tr("hours-weekdays").split(",")
+    lines = [tr("hours-title", first=report.first, last=report.last)]
+    for row in report.days:
+        logged = format_duration(row.minutes, tr.lang)
+        day = f"{weekdays[row.day.weekday()]} {row.day}"
+        if row.capacity is None:
+            lines.append(tr("hours-day-no-schedule", day=day, logged=logged))
+        else:
+            capacity = format_duration(row.capacity, tr.lang)
+            lines.append(tr("hours-day", day=day, logged=logged, capacity=capacity))
+    if not report.days:
+        lines.append(tr("hours-none"))
+    total = format_duration(report.total, tr.lang)
+    lines.append(
+        tr("hours-total", logged=total, capacity=format_duration(report.capacity, tr.lang))
+    )
+    if report.unscheduled_days:
+        lines.append(tr("hours-unscheduled", days=report.unscheduled_days))
+    if report.tasks:
+        lines.append(tr("hours-by-task"))
+        for row in report.tasks:
+            duration = format_duration(row.minutes, tr.lang)
+            if row.task_id is None:
+                lines.append(tr("hours-general", duration=duration))
+            else:
+                lines.append(f"#{row.task_id} {row.title}: {duration}")
+    return "\n".join(lines)
+
+
+@router.message(Command("hours"))
+async def cmd_hours(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
+) -> None:
+    args = split_args(message.text)
+    if len(args) > 1:
+        raise DomainError("hours-usage", value=" ".join(args)[:20])
+    first, last = parse_period(args[0] if args else "", clock.today(config.timezone))
+    report = await hours_report(session, me.id, first, last, config.holidays_country)
+    await answer_long(message, render_hours(report, tr))

@@ -1,0 +1,199 @@
+"""Buttons on task cards, lists, review queues and notices. Each one is checked again by the
+service it calls: a forged task number or an action the presser may not take changes nothing."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message, Update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.keyboards import TaskCb, cancel_keyboard, card_keyboard, stop_keyboard, valid_id
+from handlers.log_views import log_reply, stop_reply
+from handlers.task_views import deliver, edit, render_card
+from models import Employee
+from services import clock, task_card, task_flow, timelog, timers
+from services import tasks as tasks_service
+from services.config import AppConfig
+from services.errors import DomainError
+from services.i18n import Translator
+
+router = Router(name=__name__)
+
+
+class ReturnFlow(StatesGroup):
+    comment = State()
+
+
+async def _refresh_card(
+    callback: CallbackQuery,
+    session: AsyncSession,
+    scope: tasks_service.Scope,
+    task_id: int,
+    tr: Translator,
+) -> None:
+    if not isinstance(callback.message, Message):
+        return
+    card = await task_card.load_card(session, scope, task_id)
+    await edit(callback.message, render_card(card, tr), card_keyboard(card.actions, task_id, tr))
+
+
+async def _result(
+    callback: CallbackQuery,
+    data: TaskCb,
+    session: AsyncSession,
+    scope: tasks_service.Scope,
+    text: str,
+    tr: Translator,
+) -> None:
+    """Pressed on the card: refresh it; anywhere else: say what happened in a message."""
+    await callback.answer(text[:200])
+    if data.v:
+        await _refresh_card(callback, session, scope, data.id, tr)
+    elif isinstance(callback.message, Message):
+        await callback.message.answer(text)
+
+
+@router.callback_query(TaskCb.filter(F.action == "open"))
+async def cb_open(
+    callback: CallbackQuery,
+    callback_data: TaskCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+) -> None:
+    scope = await tasks_service.scope_of(session, me)
+    card = await task_card.load_card(session, scope, valid_id(callback_data.id))
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(
+            render_card(card, tr), reply_markup=card_keyboard(card.actions, card.task.id, tr)
+        )
+
+
+@router.callback_query(TaskCb.filter(F.action.in_({"review", "accept"})))
+async def cb_flow(
+    callback: CallbackQuery,
+    callback_data: TaskCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    bot: Bot,
+    config: AppConfig,
+) -> None:
+    scope = await tasks_service.scope_of(session, me)
+    task_id = valid_id(callback_data.id)
+    if callback_data.action == "review":
+        task, notices = await task_flow.send_to_review(session, scope, task_id)
+        text = tr("review-sent", id=task.id)
+    else:
+        task, notices = await task_flow.accept(session, scope, task_id)
+        text = tr("accept-done", id=task.id)
+    await _result(callback, callback_data, session, scope, text, tr)
+    await deliver(bot, notices, config)
+
+
+@router.callback_query(TaskCb.filter(F.action == "log"))
+async def cb_log(
+    callback: CallbackQuery,
+    callback_data: TaskCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    event_update: Update,
+) -> None:
+    scope = await tasks_service.scope_of(session, me)
+    if callback_data.minutes not in (30, 60, 120):
+        raise DomainError("stale-quick-log")
+    today = clock.today(config.timezone)
+    logged = await timelog.log_time(
+        session,
+        scope,
+        minutes=callback_data.minutes,
+        day=today,
+        task_id=valid_id(callback_data.id),
+        comment="",
+        today=today,
+        update_id=event_update.update_id,
+    )
+    text, markup = await log_reply(session, me, logged, tr, config)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(text, reply_markup=markup)
+    if callback_data.v:
+        await _refresh_card(callback, session, scope, callback_data.id, tr)
+
+
+@router.callback_query(TaskCb.filter(F.action.in_({"timer", "stop"})))
+async def cb_timer(
+    callback: CallbackQuery,
+    callback_data: TaskCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    event_update: Update,
+) -> None:
+    scope = await tasks_service.scope_of(session, me)
+    task_id = valid_id(callback_data.id)
+    if callback_data.action == "timer":
+        task, previous = await timers.start_timer(
+            session, scope, task_id, config.timezone, event_update.update_id
+        )
+        text = tr("timer-started", id=task.id, title=task.title)
+        if previous is not None:
+            text = stop_reply(previous, tr) + "\n" + text
+        await _result(callback, callback_data, session, scope, text, tr)
+        return
+    outcome = await timers.stop_timer(session, scope, config.timezone, event_update.update_id)
+    text, markup = stop_reply(outcome, tr), None
+    if isinstance(outcome, timers.StopQuestion):
+        markup = stop_keyboard(outcome, tr)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(text, reply_markup=markup)
+    if callback_data.v and not isinstance(outcome, timers.StopQuestion):
+        await _refresh_card(callback, session, scope, task_id, tr)
+
+
+@router.callback_query(TaskCb.filter(F.action == "return"))
+async def cb_return(
+    callback: CallbackQuery,
+    callback_data: TaskCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    state: FSMContext,
+) -> None:
+    scope = await tasks_service.scope_of(session, me)
+    task = await task_flow.reviewable(session, scope, valid_id(callback_data.id))
+    await state.set_state(ReturnFlow.comment)
+    await state.set_data({"task": task.id})
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(
+            tr("return-ask", id=task.id, title=task.title), reply_markup=cancel_keyboard(tr)
+        )
+
+
+@router.message(ReturnFlow.comment, F.text & ~F.text.startswith("/"))
+async def got_return_comment(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    bot: Bot,
+    config: AppConfig,
+    state: FSMContext,
+) -> None:
+    task_id = (await state.get_data()).get("task")
+    if not isinstance(task_id, int):
+        await state.clear()
+        raise DomainError("dialog-stale")
+    scope = await tasks_service.scope_of(session, me)
+    task, notices = await task_flow.return_task(session, scope, task_id, message.text or "")
+    await state.clear()
+    await message.answer(tr("return-done", id=task.id))
+    await deliver(bot, notices, config)

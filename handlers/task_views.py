@@ -1,0 +1,104 @@
+"""Task texts: the card, list lines and notices to other people."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import InlineKeyboardMarkup, Message
+
+from handlers.common import notify
+from handlers.keyboards import notice_keyboard
+from models import Employee, Task
+from services.config import AppConfig
+from services.i18n import Translator
+from services.task_card import TaskCard
+from services.task_flow import Notice
+from services.timeparse import format_duration
+
+log = logging.getLogger(__name__)
+
+
+async def edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Replace a message the bot sent earlier; one too old to edit, or unchanged, stays as is."""
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as error:
+        log.info("message %s not edited: %s", message.message_id, error.message)
+
+
+async def drop_buttons(message: Message) -> None:
+    try:
+        await message.edit_reply_markup(reply_markup=None)
+    except TelegramBadRequest as error:
+        log.info("buttons of %s not removed: %s", message.message_id, error.message)
+
+
+def person(emp: Employee | None) -> str:
+    return emp.display if emp is not None else "—"
+
+
+def logged_vs_estimate(task: Task, tr: Translator) -> str:
+    logged = format_duration(task.logged_min, tr.lang)
+    if task.estimate_min is None:
+        return tr("task-logged-no-estimate", logged=logged)
+    estimate = format_duration(task.estimate_min, tr.lang)
+    return tr("task-logged-of", logged=logged, estimate=estimate)
+
+
+def task_line(task: Task, tr: Translator, me_id: int | None = None) -> str:
+    parts = [f"#{task.id} {task.title}", tr(f"status-{task.status}")]
+    if task.deadline is not None:
+        parts.append(tr("task-line-deadline", date=task.deadline))
+    parts.append(logged_vs_estimate(task, tr))
+    if me_id is not None and task.tester_id == me_id:
+        parts.append(tr("task-line-testing"))
+    return " · ".join(parts)
+
+
+def render_card(card: TaskCard, tr: Translator) -> str:
+    task = card.task
+    lines = [
+        f"#{task.id} {task.title}",
+        tr(
+            "task-card-status",
+            status=tr(f"status-{task.status}"),
+            group=card.group.name,
+            priority=tr(f"priority-{task.priority}"),
+        ),
+        tr(
+            "task-card-people",
+            author=person(card.author),
+            assignee=person(card.assignee),
+            tester=person(card.tester),
+        ),
+        logged_vs_estimate(task, tr),
+        tr("task-card-dates", start=task.start_date, deadline=task.deadline or "—"),
+    ]
+    if card.comments:
+        lines.append(tr("task-card-comments"))
+        for comment in card.comments:
+            key = (
+                "task-card-returned" if comment.to_status == "in_progress" else "task-card-comment"
+            )
+            if comment.to_status == "cancelled":
+                key = "task-card-cancel-reason"
+            lines.append(tr(key, author=person(comment.author), text=comment.text))
+    if card.task.status not in ("done", "cancelled"):
+        lines.append(tr("task-card-hint", id=task.id))
+    return "\n".join(lines)
+
+
+async def deliver(bot: Bot, notices: Iterable[Notice], config: AppConfig) -> None:
+    """Tell each recipient in their own language, with a button to open the task."""
+    for notice in notices:
+        tr = Translator(notice.recipient.language or config.default_language)
+        fields = dict(notice.fields)
+        await notify(
+            bot,
+            notice.recipient.telegram_id,
+            tr(notice.key, **fields),
+            reply_markup=notice_keyboard(notice.task_id, notice.review_buttons, tr),
+        )

@@ -1,0 +1,242 @@
+"""Time entries: the rules every entry passes, undo, and the sums other features read.
+
+Rules (SPEC §4): more than 0 and at most 24 hours an entry and a person's day; never in the
+future (company time zone); on a task only when the person works on it (assignee or tester; a
+manager: any task of their groups; an admin: any) and the task is still open; a month locked
+by payroll refuses staff writes, while an admin's write goes through and is marked after_lock in
+the audit. tasks.logged_min is kept equal to the sum of the task's entries on every write.
+Decided here: undo works on a closed task too (it corrects a mistake) and never moves a task's
+status back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models import EntryAudit, Task, TimeEntry
+from models.people import Employee
+from services import clock
+from services.errors import DomainError
+from services.locks import is_locked
+from services.task_flow import mark_started
+from services.tasks import Scope, may_log, require_open, visible_task
+from services.timeparse import MAX_MINUTES, hours_str
+
+UNDO_WINDOW = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Logged:
+    entry: TimeEntry
+    task: Task | None
+    day_total: int
+    started: bool
+
+
+@dataclass(frozen=True)
+class Undone:
+    entry_id: int
+    day: date
+    minutes: int
+    task: Task | None
+    day_total: int
+
+
+async def loggable_task(session: AsyncSession, scope: Scope, task_id: int) -> Task:
+    task = await visible_task(session, scope, task_id, lock=True)
+    if not may_log(scope, task):
+        raise DomainError("log-task-denied", id=task.id)
+    require_open(task)
+    return task
+
+
+async def day_minutes(session: AsyncSession, employee_id: int, day: date) -> int:
+    """Minutes a person has logged on one day."""
+    total = await session.scalar(
+        select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(
+            TimeEntry.employee_id == employee_id, TimeEntry.day == day
+        )
+    )
+    return int(total or 0)
+
+
+async def minutes_by_day(
+    session: AsyncSession, employee_id: int, first: date, last: date
+) -> dict[date, int]:
+    """A person's minutes per day over first..last (days without entries are absent)."""
+    rows = await session.execute(
+        select(TimeEntry.day, func.sum(TimeEntry.minutes))
+        .where(TimeEntry.employee_id == employee_id, TimeEntry.day.between(first, last))
+        .group_by(TimeEntry.day)
+    )
+    return {day: int(total) for day, total in rows}
+
+
+async def minutes_on(
+    session: AsyncSession, employee_ids: Iterable[int], day: date
+) -> dict[int, int]:
+    """Minutes each person logged on `day` (for reminders); people without entries get 0."""
+    ids = sorted(set(employee_ids))
+    out = dict.fromkeys(ids, 0)
+    if ids:
+        rows = await session.execute(
+            select(TimeEntry.employee_id, func.sum(TimeEntry.minutes))
+            .where(TimeEntry.employee_id.in_(ids), TimeEntry.day == day)
+            .group_by(TimeEntry.employee_id)
+        )
+        out.update({emp_id: int(total) for emp_id, total in rows})
+    return out
+
+
+async def _lock_person(session: AsyncSession, employee_id: int) -> None:
+    """Serialise one person's writes on PostgreSQL, so two updates cannot both pass the day
+    limit (SQLite serialises writers anyway)."""
+    await session.execute(select(Employee.id).where(Employee.id == employee_id).with_for_update())
+
+
+async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
+    locked = await is_locked(session, day)
+    if locked and not scope.is_admin:
+        raise DomainError("log-locked", month=day.strftime("%Y-%m"))
+    return locked
+
+
+def _audit(
+    entry: TimeEntry, actor: Employee, action: str, after_lock: bool, update_id: int | None
+) -> EntryAudit:
+    return EntryAudit(
+        entry_id=entry.id,
+        employee_id=entry.employee_id,
+        actor_id=actor.id,
+        action=action,
+        task_id=entry.task_id,
+        day=entry.day,
+        old_minutes=entry.minutes if action == "delete" else None,
+        new_minutes=entry.minutes if action == "create" else None,
+        after_lock=after_lock,
+        update_id=update_id,
+        created_at=clock.utcnow_naive(),
+    )
+
+
+async def _move_logged(session: AsyncSession, task_id: int, minutes: int) -> None:
+    # One UPDATE with an expression: concurrent writers never lose each other's minutes.
+    await session.execute(
+        update(Task).where(Task.id == task_id).values(logged_min=Task.logged_min + minutes)
+    )
+
+
+async def add_entry(
+    session: AsyncSession,
+    scope: Scope,
+    *,
+    minutes: int,
+    day: date,
+    task: Task | None,
+    comment: str,
+    today: date,
+    update_id: int | None,
+) -> TimeEntry:
+    """Check and write one entry of the person (no commit: a timer may write several)."""
+    if not scope.is_staff:
+        raise DomainError("log-external")
+    if not 0 < minutes <= MAX_MINUTES:
+        raise DomainError("log-range")
+    if day > today:
+        raise DomainError("log-future", day=day, today=today)
+    after_lock = await _after_lock(session, scope, day)
+    me = scope.emp
+    await _lock_person(session, me.id)
+    already = await day_minutes(session, me.id, day)
+    if already + minutes > MAX_MINUTES:
+        raise DomainError(
+            "log-day-full",
+            day=day,
+            logged=hours_str(already),
+            left=hours_str(MAX_MINUTES - already),
+        )
+    entry = TimeEntry(
+        employee_id=me.id,
+        task_id=task.id if task else None,
+        day=day,
+        minutes=minutes,
+        comment=comment,
+        created_by=me.id,
+        created_at=clock.utcnow_naive(),
+    )
+    session.add(entry)
+    await session.flush()
+    session.add(_audit(entry, me, "create", after_lock, update_id))
+    if task is not None:
+        await _move_logged(session, task.id, minutes)
+    return entry
+
+
+async def log_time(
+    session: AsyncSession,
+    scope: Scope,
+    *,
+    minutes: int,
+    day: date,
+    task_id: int | None,
+    comment: str,
+    today: date,
+    update_id: int | None,
+) -> Logged:
+    task = await loggable_task(session, scope, task_id) if task_id is not None else None
+    entry = await add_entry(
+        session,
+        scope,
+        minutes=minutes,
+        day=day,
+        task=task,
+        comment=comment,
+        today=today,
+        update_id=update_id,
+    )
+    started = mark_started(session, task, scope.emp) if task is not None else False
+    total = await day_minutes(session, scope.emp.id, day)
+    await session.commit()
+    return Logged(entry=entry, task=task, day_total=total, started=started)
+
+
+async def last_entry(session: AsyncSession, employee_id: int, since: datetime) -> TimeEntry | None:
+    return await session.scalar(
+        select(TimeEntry)
+        .where(TimeEntry.employee_id == employee_id, TimeEntry.created_at >= since)
+        .order_by(TimeEntry.created_at.desc(), TimeEntry.id.desc())
+        .limit(1)
+    )
+
+
+async def undo(
+    session: AsyncSession, scope: Scope, entry_id: int | None, update_id: int | None
+) -> Undone:
+    """Remove the person's entry `entry_id` (None: their latest) made in the past 24 hours."""
+    since = clock.utcnow_naive() - UNDO_WINDOW
+    if entry_id is None:
+        entry = await last_entry(session, scope.emp.id, since)
+        if entry is None:
+            raise DomainError("undo-nothing")
+    else:
+        entry = await session.get(TimeEntry, entry_id)
+        if entry is None or entry.employee_id != scope.emp.id:
+            raise DomainError("undo-gone")
+        if entry.created_at < since:
+            raise DomainError("undo-expired")
+    after_lock = await _after_lock(session, scope, entry.day)
+    session.add(_audit(entry, scope.emp, "delete", after_lock, update_id))
+    task = await session.get(Task, entry.task_id) if entry.task_id is not None else None
+    if task is not None:
+        await _move_logged(session, task.id, -entry.minutes)
+    undone = Undone(entry.id, entry.day, entry.minutes, task, 0)
+    await session.delete(entry)
+    await session.flush()
+    total = await day_minutes(session, scope.emp.id, undone.day)
+    await session.commit()
+    return Undone(undone.entry_id, undone.day, undone.minutes, task, total)
