@@ -1,21 +1,62 @@
-"""Start-up and shutdown of one bot process."""
+"""Start-up and shutdown of one bot process: polling, or the webhook server when
+WEBHOOK_URL is set; dialog state in Redis when REDIS_URL is set."""
 
 from __future__ import annotations
 
 import logging
 
 from aiogram import Bot, Dispatcher
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.types import BotCommandScopeDefault
+from redis.exceptions import RedisError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import app_config, create_bot, create_dispatcher
 from bot.logs import setup_logging
 from bot.scheduling import attach_scheduler, create_jobs
 from bot.settings import Settings
+from bot.webhook import Probe, database_probe, serve_webhook
 from handlers.common import menu_for
 from models.db import create_engine, create_sessionmaker, migrate
 from services.i18n import LANGUAGES, Translator
 
 log = logging.getLogger("bot")
+# Dialogs left half-way are forgotten after a week rather than kept in Redis for ever.
+FSM_TTL_SECONDS = 7 * 24 * 3600
+
+
+def fsm_backends(
+    settings: Settings, prefix: str = "crm-fsm"
+) -> tuple[BaseStorage, BaseEventIsolation]:
+    """Dialog state and the per-person update lock: in Redis, shared by every replica, when
+    REDIS_URL is set; in this process's memory otherwise. Keys start with `prefix`."""
+    if not settings.redis_url:
+        return MemoryStorage(), SimpleEventIsolation()
+    storage = RedisStorage.from_url(
+        settings.redis_url,
+        key_builder=DefaultKeyBuilder(prefix=prefix, with_bot_id=True, with_destiny=True),
+        state_ttl=FSM_TTL_SECONDS,
+        data_ttl=FSM_TTL_SECONDS,
+    )
+    return storage, storage.create_isolation()
+
+
+async def check_redis(storage: BaseStorage) -> None:
+    """Without Redis no update can be handled; better to stop at once and say why."""
+    if isinstance(storage, RedisStorage):
+        try:
+            await storage.redis.ping()
+        except (RedisError, OSError) as error:
+            raise RuntimeError(f"Redis at REDIS_URL is not reachable ({error})") from None
+
+
+def health_probes(engine: AsyncEngine, storage: BaseStorage) -> dict[str, Probe]:
+    probes: dict[str, Probe] = {"db": database_probe(engine)}
+    if isinstance(storage, RedisStorage):
+        probes["redis"] = storage.redis.ping
+    return probes
 
 
 async def set_default_menus(bot: Bot) -> None:
@@ -34,21 +75,33 @@ async def run(settings: Settings) -> None:
     engine = create_engine(settings.database_url)
     await migrate(engine)
     bot = create_bot(settings)
+    storage, isolation = fsm_backends(settings)
     try:
+        await check_redis(storage)
         me = await bot.get_me()
         config = app_config(settings, me.username or "bot")
         sessionmaker = create_sessionmaker(engine)
         job_runner, scheduler = create_jobs(bot, sessionmaker, config)
-        dp = create_dispatcher(config, sessionmaker, job_runner=job_runner)
+        dp = create_dispatcher(
+            config,
+            sessionmaker,
+            storage=storage,
+            events_isolation=isolation,
+            job_runner=job_runner,
+        )
         attach_scheduler(dp, scheduler)
         await set_default_menus(bot)
-        await _serve(settings, bot, dp)
+        await _serve(settings, bot, dp, health_probes(engine, storage))
     finally:
+        await storage.close()
         await bot.session.close()
         await engine.dispose()
 
 
-async def _serve(settings: Settings, bot: Bot, dp: Dispatcher) -> None:
+async def _serve(settings: Settings, bot: Bot, dp: Dispatcher, probes: dict[str, Probe]) -> None:
+    if settings.webhook_url:
+        await serve_webhook(settings, bot, dp, probes)
+        return
     log.info("polling for updates")
     await bot.delete_webhook(drop_pending_updates=False)
     await dp.start_polling(bot, handle_signals=True, close_bot_session=False)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import re
 from datetime import time
 from decimal import Decimal
 from typing import Annotated
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# What Telegram accepts as secret_token in setWebhook.
+_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class Settings(BaseSettings):
@@ -24,7 +31,7 @@ class Settings(BaseSettings):
     holidays_country: str = "RU"
     redis_url: str | None = None
     webhook_url: str | None = None
-    webhook_secret: SecretStr | None = None
+    webhook_secret: SecretStr | None = Field(None, validate_default=True)
     webhook_host: str = "0.0.0.0"
     webhook_port: int = Field(8080, ge=1, le=65535)
     lag_alert_time: time = time(10, 0)
@@ -34,6 +41,16 @@ class Settings(BaseSettings):
     payroll_time: time = time(9, 0)
     external_days: int = Field(7, ge=1, le=365)
     log_level: str = "INFO"
+
+    @field_validator(
+        "telegram_api_base", "redis_url", "webhook_url", "webhook_secret", mode="before"
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        # `.env.example` lists every setting with an empty value for "not used".
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
 
     @field_validator("bot_token")
     @classmethod
@@ -98,14 +115,57 @@ class Settings(BaseSettings):
         return value
 
 
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("expected redis://host:6379/0")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError("expected https://host/path that Telegram can reach")
+        if parts.query or parts.fragment:
+            raise ValueError("expected a URL without ?query or #fragment")
+        return value.strip()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        if value is None:
+            if info.data.get("webhook_url"):
+                raise PydanticCustomError(
+                    "required_with", "required when {other} is set", {"other": "WEBHOOK_URL"}
+                )
+            return None
+        if not _SECRET_RE.match(value.get_secret_value()):
+            raise ValueError("expected 1-256 characters: letters, digits, _ and -")
+        return value
+
+    @property
+    def webhook_path(self) -> str:
+        """Where the webhook server takes updates: the path of WEBHOOK_URL."""
+        return urlsplit(self.webhook_url or "").path or "/"
+
+
 def describe_error(error: ValidationError) -> str:
     """One line naming the first bad setting, for the start-up message."""
     first = error.errors()[0]
     name = str(first["loc"][0]).upper() if first["loc"] else "SETTINGS"
     if first["type"] == "missing":
         return f"Setting {name} is required (see .env.example)"
-    return f"Setting {name} is invalid: {first['msg']}"
+    if first["type"] == "required_with":
+        return f"Setting {name} is required when {first['ctx']['other']} is set"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"Setting {name} is invalid: {message}"
 
 
 def load_settings() -> Settings:
-    return Settings()  # type: ignore[call-arg]
+    """Settings from the environment and the file ENV_FILE (default `.env`; empty: none)."""
+    env_file = os.environ.get("ENV_FILE", ".env") or None
+    return Settings(_env_file=env_file)  # type: ignore[call-arg]

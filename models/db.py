@@ -7,7 +7,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+# Any fixed number: the PostgreSQL advisory lock that replicas take turns on to migrate.
+MIGRATION_LOCK_KEY = 7_305_001
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -59,4 +61,9 @@ async def migrate(engine: AsyncEngine, revision: str = "head") -> None:
         async with engine.connect() as conn:
             await conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Replicas started together would otherwise race to create the same tables; the
+            # lock ends with the transaction, and the next one finds the schema up to date.
+            lock = text("SELECT pg_advisory_xact_lock(:key)")
+            await conn.execute(lock, {"key": MIGRATION_LOCK_KEY})
         await conn.run_sync(_upgrade, revision)

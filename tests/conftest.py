@@ -1,28 +1,35 @@
 """Shared fixtures: a migrated database per test (SQLite by default, PostgreSQL when
-TEST_DATABASE_URL is set), the real Dispatcher with a recording fake session, a frozen clock."""
+TEST_DATABASE_URL is set), the real Dispatcher with a recording fake session (dialog state in
+Redis when TEST_REDIS_URL is set), a frozen clock."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import shutil
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from aiogram import Bot
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.redis import RedisStorage
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import models
 from bot.app import create_dispatcher
+from bot.runner import fsm_backends
+from bot.settings import Settings
 from models.db import create_engine, create_sessionmaker, migrate
 from services import clock
 from services.config import AppConfig
 from tests.tg import BOT_TOKEN, BotClient, FakeSession
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 ADMIN_TG = 1
 _template: dict[str, Path | bool] = {}
 
@@ -106,11 +113,43 @@ def config() -> AppConfig:
     return AppConfig(admin_ids=frozenset({ADMIN_TG}), bot_username="crm_test_bot")
 
 
+def redis_settings() -> Settings:
+    return Settings(_env_file=None, bot_token=BOT_TOKEN, redis_url=REDIS_URL)  # type: ignore[call-arg]
+
+
+async def drop_redis_keys(storage: RedisStorage, prefix: str) -> None:
+    """Remove this test's keys only: the Redis database may be shared with other runs."""
+    keys = [key async for key in storage.redis.scan_iter(match=f"{prefix}:*")]
+    if keys:
+        await storage.redis.delete(*keys)
+
+
+@pytest.fixture
+async def fsm() -> AsyncIterator[tuple[BaseStorage | None, BaseEventIsolation | None]]:
+    """Dialog storage and update isolation for the dispatcher: in Redis under a key prefix of
+    this test's own when TEST_REDIS_URL is set (so every dialog in the handler tests must keep
+    its data JSON-serialisable, as on several replicas), else the in-memory defaults."""
+    if not REDIS_URL:
+        yield None, None
+        return
+    prefix = f"test-{uuid.uuid4().hex[:12]}"
+    storage, isolation = fsm_backends(redis_settings(), prefix)
+    assert isinstance(storage, RedisStorage)
+    try:
+        yield storage, isolation
+    finally:
+        await drop_redis_keys(storage, prefix)
+        await storage.close()
+
+
 @pytest.fixture
 async def client(
-    config: AppConfig, sessionmaker: async_sessionmaker[AsyncSession]
+    config: AppConfig,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    fsm: tuple[BaseStorage | None, BaseEventIsolation | None],
 ) -> AsyncIterator[BotClient]:
     bot = Bot(BOT_TOKEN, session=FakeSession())
-    dp = create_dispatcher(config, sessionmaker)
+    storage, isolation = fsm
+    dp = create_dispatcher(config, sessionmaker, storage=storage, events_isolation=isolation)
     yield BotClient(dp, bot)
     await bot.session.close()
