@@ -12,12 +12,13 @@ from __future__ import annotations
 from datetime import date
 
 from aiogram.types import KeyboardButton, ReplyKeyboardMarkup
-from sqlalchemy import case, func, select
+from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jobs.context import JobContext
-from models import Employee, Task, TimeEntry
+from models import Employee, Task
 from models.people import STAFF_ROLES
+from services import timelog
 from services.calendar import load_calendar
 from services.i18n import Translator
 from services.timeparse import format_duration
@@ -55,16 +56,6 @@ def reminder_text(logged: int, capacity: int, task_ids: list[int], tr: Translato
     return f"{text}\n{tr('jobs-remind-buttons')}"
 
 
-async def logged_today(session: AsyncSession, day: date) -> dict[int, int]:
-    """Minutes per employee from entries dated `day`, in one grouped query."""
-    query = (
-        select(TimeEntry.employee_id, func.sum(TimeEntry.minutes))
-        .where(TimeEntry.day == day)
-        .group_by(TimeEntry.employee_id)
-    )
-    return {emp: int(total or 0) for emp, total in await session.execute(query)}
-
-
 async def open_tasks(session: AsyncSession, ids: list[int]) -> dict[int, list[int]]:
     """Per person, the tasks they would log on: in progress first, then new, soonest first."""
     first = case((Task.status == "in_progress", 0), else_=1)
@@ -93,7 +84,7 @@ async def run(ctx: JobContext) -> None:
         )
         ids = [emp.id for emp in staff]
         calendar = await load_calendar(session, ids, day, ctx.config.holidays_country)
-        logged = await logged_today(session, day)
+        logged = await timelog.minutes_on(session, ids, day)
         due = [(emp, calendar.capacity(emp.id, day) or 0, logged.get(emp.id, 0)) for emp in staff]
         due = [(emp, cap, done) for emp, cap, done in due if done < cap]
         tasks = await open_tasks(session, [emp.id for emp, _, _ in due])

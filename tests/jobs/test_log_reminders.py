@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from aiogram.types import ReplyKeyboardMarkup
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.ratelimit import RateLimiter
+from bot.scheduling import create_sender
 from jobs.log_reminders import compact
 from jobs.runner import JobRunner
 from models import TimeEntry
+from services import clock
+from services.config import AppConfig
 from tests.fake_api import FakeBotAPI
+from tests.jobs.conftest import no_wait
 from tests.jobs.data import sent_to, task, team
 from tests.pay import helpers as h
+from tests.tg import BotClient
 
 TODAY = date(2026, 3, 11)
 
@@ -76,3 +84,28 @@ async def test_tasks_offered_are_open_ones_in_progress_first(
 def test_durations_fit_one_log_token() -> None:
     assert [compact(m, "ru") for m in (30, 60, 150, 480)] == ["30м", "1ч", "2ч30м", "8ч"]
     assert [compact(m, "en") for m in (30, 60, 150)] == ["30m", "1h", "2h30m"]
+
+
+async def test_a_tap_on_a_reminder_button_logs_the_reminded_day(
+    client: BotClient,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    config: AppConfig,
+) -> None:
+    data = await team(session)
+    limiter = RateLimiter(per_second=10_000, per_chat_per_second=10_000)
+    sender = create_sender(client.bot, sessionmaker, limiter, sleep=no_wait)
+    await JobRunner(sessionmaker, sender, config).run("log_reminders")
+    (reminder,) = [r for r in client.session.requests if getattr(r, "chat_id", None) == 101]
+    markup = reminder.reply_markup  # type: ignore[attr-defined]
+    assert isinstance(markup, ReplyKeyboardMarkup)
+    button = markup.keyboard[0][0].text
+    assert button == "/log 8ч #1 11.03"
+
+    clock.set_now(datetime(2026, 3, 12, 6, 0, tzinfo=UTC))  # tapped the next morning
+    reply = await client.send(101, button)
+    assert "8 ч" in reply.text and "#1" in reply.text, reply.text
+    entries = list(await session.scalars(select(TimeEntry).where(TimeEntry.task_id == 1)))
+    assert [(e.employee_id, e.day, e.minutes) for e in entries] == [
+        (data.staff.ivan.id, TODAY, 480)
+    ]
