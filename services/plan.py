@@ -26,8 +26,8 @@ Points the spec leaves open, decided here:
 * A queued task that the walk cannot finish because a needed day has no schedule is
   "no_schedule"; one that would finish after today + horizon_days keeps its flag and gets
   forecast_finish None and late_days None (it is ranked as the latest of all).
-* late_days counts days with capacity > 0 in (deadline, forecast_finish]. Those days (including
-  past ones for an overdue task) must have a schedule, otherwise the task is "no_schedule".
+* late_days counts days with capacity > 0 in (deadline, forecast_finish]. When one of those days
+  has no schedule the count is unknown: late_days is None and the task is still lag-tracked.
 * A task with an estimate but no deadline is "untracked" (no planned/lag/late_days) but is
   queued, so it gets a forecast_finish; a task without an estimate gets none.
 * "no_schedule" and "untracked" tasks carry only logged_h and, with an estimate, remaining_h.
@@ -286,9 +286,9 @@ def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> Tas
 
     late_days: int | None = None
     if finish.day is not None:
+        # None when a day after the deadline has no schedule: late by an unknown count,
+        # like a forecast past the horizon, and still lag-tracked (its window is scheduled).
         late_days = 0 if finish.day <= deadline else days.working(deadline + _DAY, finish.day)
-        if late_days is None:
-            return flagged(FLAG_NO_SCHEDULE)
 
     # Both ranges below lie inside the window, which has a schedule on every day.
     elapsed = days.total(start, min(today - _DAY, deadline)) or 0
