@@ -48,8 +48,9 @@ class DbSessionMiddleware(BaseMiddleware):
 
 
 def _starts_bot(event: Update) -> bool:
-    text = event.message.text if event.message else None
-    return bool(text) and text.split(maxsplit=1)[0].split("@")[0] == "/start"
+    text = (event.message.text if event.message else None) or ""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].split("@")[0] == "/start"
 
 
 class IdentityMiddleware(BaseMiddleware):
