@@ -1,4 +1,5 @@
-"""Lag and forecast on /tasks and on the task card: the numbers /plan shows, for staff only."""
+"""Lag and forecast on /tasks and on the task card (the numbers /plan shows, for staff only);
+the hint for stray text, which differs for externals."""
 
 from __future__ import annotations
 
@@ -68,3 +69,11 @@ async def test_external_sees_no_lag(tg: BotClient, session: AsyncSession, team: 
     assert "отставание" not in listing.text
     card = await tg.send(EXTERNAL, f"/task {task_id}")
     assert "План:" not in card.text and "Overdue" in card.text
+
+
+async def test_stray_text_hint_fits_the_role(tg: BotClient, team: Team) -> None:
+    staff = await tg.send(PROG, "привет")
+    assert "Чтобы записать время" in staff.text
+    external = await tg.send(EXTERNAL, "привет")
+    assert "Задачи ваших групп: /tasks" in external.text
+    assert "записать время" not in external.text
