@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, GroupMember, Invite
@@ -140,7 +140,15 @@ async def redeem_invite(
     emp.access_until = now + timedelta(days=days) if invite.role == "external" else None
     _refresh_profile(emp, user)
     await session.flush()
-    invite.used_by, invite.used_at = emp.id, now
+    # Claimed only if still unused: of two people opening one link at once, the second
+    # waits for the first's row lock, then matches no row and is refused.
+    claimed = await session.execute(
+        update(Invite)
+        .where(Invite.id == invite.id, Invite.used_by.is_(None))
+        .values(used_by=emp.id, used_at=now)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise DomainError("invite-invalid")
     if invite.group_id is not None:
         await _add_member(session, invite.group_id, emp.id)
     await session.commit()
