@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, TaskEvent, TimeEntry
 from services import clock
-from tests.tasks.conftest import ADMIN, EXTERNAL, PROG, Team, fresh, make_task
+from tests.tasks.conftest import ADMIN, EXTERNAL, OUTSIDER, PROG, Team, fresh, make_task
 from tests.tg import BotClient
 
 REFUSAL = (
@@ -79,6 +79,17 @@ async def test_an_external_gets_no_hours_pay_staff_or_plan(
         assert reply.documents() == []
     for name in ("User20", "User21", "User22", "ivan", "anna"):
         assert name not in (await tg.send(EXTERNAL, "/help")).text
+
+
+async def test_staff_see_only_their_own_hours(tg: BotClient, team: Team) -> None:
+    assert "Записано 1 ч" in (await tg.send(PROG, "/log 1h")).text
+    assert "Записано 3 ч 20 мин" in (await tg.send(OUTSIDER, "/log 3h20m")).text
+    own = await tg.send(PROG, "/hours")
+    assert "1 ч" in own.text and "3 ч 20 мин" not in own.text
+    for text in ("/hours @anna", "/hours e8", "/hours @anna month"):
+        reply = await tg.send(PROG, text)
+        assert reply.text.startswith("Период «"), text
+        assert "3 ч 20 мин" not in reply.text
 
 
 async def test_an_expired_external_is_refused_on_buttons_too(
