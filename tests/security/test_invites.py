@@ -123,7 +123,7 @@ async def test_forged_and_malformed_tokens_get_the_same_answer(
     assert "программист" in (await client.send(300, f"/start {token}")).text
 
 
-async def test_an_invite_made_by_a_manager_cannot_raise_the_role(
+async def test_a_manager_invites_only_staff_below_them_into_groups_they_lead(
     client: BotClient, session: AsyncSession
 ) -> None:
     await _invite(client)
@@ -134,3 +134,9 @@ async def test_an_invite_made_by_a_manager_cannot_raise_the_role(
         reply = await client.send(10, f"/invite {role} backend")
         assert LINK.search(reply.text) is None, role
         assert "может пригласить только" in reply.text
+    await client.send(ADMIN_TG, "/group new web")
+    elsewhere = await client.send(10, "/invite programmer web")
+    assert LINK.search(elsewhere.text) is None
+    assert "группу, которой вы руководите" in elsewhere.text
+    assert LINK.search((await client.send(10, "/invite programmer backend")).text)
+    assert await session.scalar(select(func.count()).select_from(Invite)) == 3
