@@ -48,8 +48,12 @@ class DbSessionMiddleware(BaseMiddleware):
 
 
 def _starts_bot(event: Update) -> bool:
-    text = event.message.text if event.message else None
-    return bool(text) and text.split(maxsplit=1)[0].split("@")[0] == "/start"
+    """/start in a private chat: the one thing a stranger may send (an invite is redeemed
+    only there; in a group chat a stranger gets silence like any other message)."""
+    message = event.message
+    if message is None or message.chat.type != "private" or not message.text:
+        return False
+    return message.text.split(maxsplit=1)[0].split("@")[0] == "/start"
 
 
 class IdentityMiddleware(BaseMiddleware):
