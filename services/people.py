@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, GroupMember, Invite
 from models.people import ROLES, STAFF_ROLES
-from services import clock
+from services import clock, permissions
 from services.errors import DomainError
 
 GROUP_NAME = re.compile(r"^[0-9A-Za-zА-Яа-яЁё_-]{1,32}$")
@@ -91,11 +91,10 @@ async def create_invite(
     """A random single-use token; only its hash is stored."""
     if role not in ROLES:
         raise DomainError("role-unknown", role=role[:20])
-    if inviter.role != "admin":
-        if role not in ("programmer", "tester", "external"):
-            raise DomainError("invite-role-denied", role=role)
-        if group is None or group.lead_id != inviter.id:
-            raise DomainError("invite-group-needed")
+    if not permissions.may_invite(inviter.role, role):
+        raise DomainError("invite-role-denied", role=role)
+    if inviter.role != "admin" and (group is None or group.lead_id != inviter.id):
+        raise DomainError("invite-group-needed")
     if access_days is not None and role != "external":
         raise DomainError("invite-days-external")
     if access_days is not None and not 1 <= access_days <= MAX_ACCESS_DAYS:
