@@ -140,3 +140,21 @@ async def test_a_manager_invites_only_staff_below_them_into_groups_they_lead(
     assert "группу, которой вы руководите" in elsewhere.text
     assert LINK.search((await client.send(10, "/invite programmer backend")).text)
     assert await session.scalar(select(func.count()).select_from(Invite)) == 3
+
+
+async def test_a_deactivated_person_comes_back_only_with_a_new_invite_and_its_role(
+    client: BotClient, session: AsyncSession
+) -> None:
+    token = await _invite(client, "tester backend")
+    await client.send(300, f"/start {token}", username="olga")
+    assert "отключ" in (await client.send(ADMIN_TG, "/deactivate @olga")).text.lower()
+    assert (await client.send(300, f"/start {token}")).text == INVALID
+    fresh_link = LINK.search((await client.send(ADMIN_TG, "/invite external backend 2")).text)
+    assert fresh_link is not None
+    back = await client.send(300, f"/start {fresh_link.group(1)}")
+    assert "внешний представитель" in back.text
+    session.expire_all()
+    emp = await session.scalar(select(Employee).where(Employee.telegram_id == 300))
+    assert emp is not None and emp.active and emp.role == "external" and not emp.listed
+    assert emp.access_until == clock.utcnow_naive() + timedelta(days=2)
+    assert await _employees(session) == 2
