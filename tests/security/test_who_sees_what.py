@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, TaskEvent, TimeEntry
 from services import clock
-from tests.tasks.conftest import ADMIN, EXTERNAL, OUTSIDER, PROG, Team, fresh, make_task
+from tests.tasks.conftest import ADMIN, EXTERNAL, MANAGER, OUTSIDER, PROG, Team, fresh, make_task
 from tests.tg import BotClient
 
 REFUSAL = (
@@ -120,3 +120,13 @@ async def test_a_stranger_with_a_forged_button_learns_nothing(
         assert len(reply.requests) == 1  # nothing else was sent anywhere
     assert (await tg.send(STRANGER, f"/task {task.id}")).text == REFUSAL
     assert await _written(session) == (0, 0)
+
+
+async def test_the_staff_list_hides_unlisted_people_from_managers(
+    tg: BotClient, team: Team
+) -> None:
+    manager = await tg.send(MANAGER, "/team")
+    assert "@ivan" in manager.text and "@anna" in manager.text  # listed staff, any group
+    assert "@client" not in manager.text and "(не в списке)" not in manager.text
+    admin = await tg.send(ADMIN, "/team")
+    assert "@client" in admin.text and "(не в списке)" in admin.text
