@@ -95,6 +95,16 @@ async def test_a_used_link_is_refused_and_reveals_nothing(
     assert await _employees(session) == 2
 
 
+async def test_a_registered_person_opening_a_link_does_not_use_it_up(
+    client: BotClient, session: AsyncSession
+) -> None:
+    token = await _invite(client)
+    assert "администратор" in (await client.send(ADMIN_TG, f"/start {token}")).text
+    invite = await session.scalar(select(Invite))
+    assert invite is not None and invite.used_by is None
+    assert "программист" in (await client.send(300, f"/start {token}")).text
+
+
 async def test_a_link_expires_after_seven_days(client: BotClient, session: AsyncSession) -> None:
     token = await _invite(client)
     start = clock.now()

@@ -6,10 +6,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.settings import Settings
+from bot.settings import Settings, describe_error
 from models import DevGroup, Task, TaskEvent
 from tests.tasks.conftest import MANAGER, PROG, Team, make_task
 from tests.tg import BotClient
@@ -31,6 +33,14 @@ def test_settings_never_print_the_token_or_the_webhook_secret() -> None:
     for shown in (repr(settings), str(settings), settings.model_dump_json()):
         assert TOKEN not in shown and SECRET not in shown
     assert settings.bot_token.get_secret_value() == TOKEN
+
+
+def test_a_malformed_token_is_named_but_not_shown() -> None:
+    bad = "not-a-token-but-a-secret-value"
+    with pytest.raises(ValidationError) as info:
+        Settings(_env_file=None, bot_token=bad)  # type: ignore[call-arg]
+    line = describe_error(info.value)
+    assert line.startswith("Setting BOT_TOKEN is invalid") and bad not in line
 
 
 def test_env_files_with_secrets_are_not_committed() -> None:
