@@ -42,6 +42,7 @@ async def test_only_the_lead_or_an_admin_binds_a_chat_to_a_group(
     assert "привязан к группе backend" in done.text
     assert "привязан к группе web" in (await tg.send(ADMIN, "/bindchat web", chat_id=CHAT - 1)).text
     session.expire_all()
-    bound = dict((await session.execute(select(DevGroup.id, DevGroup.chat_id))).tuples().all())
+    rows = await session.execute(select(DevGroup.id, DevGroup.chat_id))
+    bound = {group_id: chat_id for group_id, chat_id in rows}
     assert bound == {backend_id: CHAT, web_id: CHAT - 1}
     assert await session.scalar(select(func.count()).select_from(DevGroup)) == 2
