@@ -7,10 +7,12 @@ import ast
 from pathlib import Path
 
 import pytest
+from aiogram.client.default import Default
 from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.app import create_bot
 from bot.settings import Settings, describe_error
 from models import DevGroup, Task, TaskEvent
 from tests.tasks.conftest import MANAGER, PROG, Team, make_task
@@ -106,3 +108,19 @@ async def test_sql_in_what_people_type_is_stored_as_text(
     refused = await tg.send(1, "/group new x';DROP--")
     assert "не подходит" in refused.text, refused.text
     assert await session.scalar(select(func.count()).select_from(DevGroup)) == 2
+
+
+async def test_markup_in_what_people_type_is_shown_as_typed(
+    tg: BotClient, session: AsyncSession, team: Team
+) -> None:
+    bot = create_bot(Settings(_env_file=None, bot_token=TOKEN))  # type: ignore[call-arg]
+    try:
+        assert bot.default.parse_mode is None  # plain text: no HTML or Markdown is parsed
+    finally:
+        await bot.session.close()
+    title = '<a href="tg://user?id=1">boss</a> *bold* [x](http://evil.example)'
+    task = await make_task(session, team, assignee=team.prog, title=title)
+    card = await tg.send(PROG, f"/task {task.id}")
+    [sent] = card.of("SendMessage")
+    assert f"#{task.id} {title}" in sent.text
+    assert sent.entities is None and sent.parse_mode in (None, Default("parse_mode"))
