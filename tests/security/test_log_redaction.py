@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from aiohttp import ClientConnectionError
+from pydantic import SecretStr
 
 from bot.logs import setup_logging
 from bot.runner import log_secrets
@@ -24,9 +25,9 @@ LINK = re.compile(r"https://t\.me/crm_test_bot\?start=([A-Za-z0-9_-]+)")
 def _settings() -> Settings:
     return Settings(  # type: ignore[call-arg]
         _env_file=None,
-        bot_token="123456789:AAFakeTokenForTestsOnly_abcdefghijkl",
+        bot_token=SecretStr("123456789:AAFakeTokenForTestsOnly_abcdefghijkl"),
         webhook_url="https://bot.example.com/tg/hook",
-        webhook_secret=WEBHOOK_SECRET,
+        webhook_secret=SecretStr(WEBHOOK_SECRET),
     )
 
 

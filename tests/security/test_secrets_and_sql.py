@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from aiogram.client.default import Default
-from pydantic import ValidationError
+from aiogram.methods import SendMessage
+from pydantic import SecretStr, ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,9 +29,9 @@ INJECTION = "'); DROP TABLE tasks; --"
 def test_settings_never_print_the_token_or_the_webhook_secret() -> None:
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None,
-        bot_token=TOKEN,
+        bot_token=SecretStr(TOKEN),
         webhook_url="https://bot.example.com/hook",
-        webhook_secret=SECRET,
+        webhook_secret=SecretStr(SECRET),
     )
     for shown in (repr(settings), str(settings), settings.model_dump_json()):
         assert TOKEN not in shown and SECRET not in shown
@@ -40,7 +41,7 @@ def test_settings_never_print_the_token_or_the_webhook_secret() -> None:
 def test_a_malformed_token_is_named_but_not_shown() -> None:
     bad = "not-a-token-but-a-secret-value"
     with pytest.raises(ValidationError) as info:
-        Settings(_env_file=None, bot_token=bad)  # type: ignore[call-arg]
+        Settings(_env_file=None, bot_token=SecretStr(bad))  # type: ignore[call-arg]
     line = describe_error(info.value)
     assert line.startswith("Setting BOT_TOKEN is invalid") and bad not in line
 
@@ -113,7 +114,7 @@ async def test_sql_in_what_people_type_is_stored_as_text(
 async def test_markup_in_what_people_type_is_shown_as_typed(
     tg: BotClient, session: AsyncSession, team: Team
 ) -> None:
-    bot = create_bot(Settings(_env_file=None, bot_token=TOKEN))  # type: ignore[call-arg]
+    bot = create_bot(Settings(_env_file=None, bot_token=SecretStr(TOKEN)))  # type: ignore[call-arg]
     try:
         assert bot.default.parse_mode is None  # plain text: no HTML or Markdown is parsed
     finally:
@@ -122,5 +123,6 @@ async def test_markup_in_what_people_type_is_shown_as_typed(
     task = await make_task(session, team, assignee=team.prog, title=title)
     card = await tg.send(PROG, f"/task {task.id}")
     [sent] = card.of("SendMessage")
+    assert isinstance(sent, SendMessage)
     assert f"#{task.id} {title}" in sent.text
     assert sent.entities is None and sent.parse_mode in (None, Default("parse_mode"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from aiogram.methods import AnswerCallbackQuery
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -42,6 +43,7 @@ async def test_a_deactivated_person_is_refused_commands_and_old_buttons(
     for data in (card.button("+1 ч"), card.button("Запустить таймер"), f"t:open:{task.id}:0:0"):
         reply = await tg.click(PROG, data)
         [answer] = reply.of("AnswerCallbackQuery")
+        assert isinstance(answer, AnswerCallbackQuery)
         assert answer.text == REFUSAL and answer.show_alert, data
         assert "Fix login" not in reply.text
     assert await _written(session) == (0, 0)
@@ -104,6 +106,7 @@ async def test_an_expired_external_is_refused_on_buttons_too(
     await session.commit()
     reply = await tg.click(EXTERNAL, button)
     [answer] = reply.of("AnswerCallbackQuery")
+    assert isinstance(answer, AnswerCallbackQuery)
     assert answer.text == REFUSAL and "Fix login" not in reply.text
     assert (await tg.send(EXTERNAL, f"/comment {task.id} still there?")).text == REFUSAL
     assert await _written(session) == (0, 0)
@@ -116,7 +119,8 @@ async def test_a_stranger_with_a_forged_button_learns_nothing(
     for data in (f"t:open:{task.id}:0:0", f"t:log:{task.id}:60:0", "u:1", "st:log:1", "nt:go:1"):
         reply = await tg.click(STRANGER, data)
         [answer] = reply.of("AnswerCallbackQuery")
-        assert answer.text == REFUSAL, data
+        assert isinstance(answer, AnswerCallbackQuery)
+        assert answer.text == REFUSAL and answer.show_alert, data
         assert len(reply.requests) == 1  # nothing else was sent anywhere
     assert (await tg.send(STRANGER, f"/task {task.id}")).text == REFUSAL
     assert await _written(session) == (0, 0)
