@@ -34,8 +34,8 @@ def _settings() -> Settings:
 @pytest.fixture
 def debug_log() -> Iterator[io.StringIO]:
     """The process's logging as `python -m bot` sets it up, at DEBUG, written to a buffer."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
+    root, events = logging.getLogger(), logging.getLogger("aiogram.event")
+    handlers, level, events_level = root.handlers[:], root.level, events.level
     setup_logging("DEBUG", [BOT_TOKEN, WEBHOOK_SECRET])
     buffer = io.StringIO()
     (handler,) = root.handlers
@@ -46,6 +46,7 @@ def debug_log() -> Iterator[io.StringIO]:
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)
+        events.setLevel(events_level)
 
 
 def test_the_runner_redacts_the_token_and_the_webhook_secret() -> None:
