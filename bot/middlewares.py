@@ -48,8 +48,12 @@ class DbSessionMiddleware(BaseMiddleware):
 
 
 def _starts_bot(event: Update) -> bool:
-    text = (event.message.text if event.message else None) or ""
-    words = text.split(maxsplit=1)
+    """/start in a private chat: the one thing a stranger may send (an invite is redeemed
+    only there; in a group chat a stranger gets silence like any other message)."""
+    message = event.message
+    if message is None or message.chat.type != "private":
+        return False
+    words = (message.text or "").split(maxsplit=1)
     return bool(words) and words[0].split("@")[0] == "/start"
 
 

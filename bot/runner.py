@@ -70,8 +70,16 @@ async def set_default_menus(bot: Bot) -> None:
         )
 
 
+def log_secrets(settings: Settings) -> list[str]:
+    """What the log filter blanks out wherever it appears: the token and the webhook secret."""
+    secrets = [settings.bot_token.get_secret_value()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    return secrets
+
+
 async def run(settings: Settings) -> None:
-    setup_logging(settings.log_level, [settings.bot_token.get_secret_value()])
+    setup_logging(settings.log_level, log_secrets(settings))
     engine = create_engine(settings.database_url)
     await migrate(engine)
     bot = create_bot(settings)
