@@ -114,7 +114,6 @@ class Settings(BaseSettings):
             raise ValueError("expected a currency code such as RUB")
         return value
 
-
     @field_validator("redis_url")
     @classmethod
     def _redis_url(cls, value: str | None) -> str | None:

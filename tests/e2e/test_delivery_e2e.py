@@ -36,6 +36,7 @@ async def test_redelivered_update_acts_once(
         assert await session.scalar(select(func.count()).select_from(Invite)) == 1
         assert await session.get(ProcessedUpdate, update_id) is not None
 
+
 async def test_flood_control_and_server_errors_on_replies_are_retried(
     fake: FakeBotAPI, start_bot: StartBot
 ) -> None:
@@ -73,4 +74,3 @@ async def test_keeps_polling_after_telegram_faults_and_stops_on_sigterm(
 
     assert await bot.stop() == 0
     assert "Polling stopped" in bot.log() and "Traceback" not in bot.log()
-
