@@ -37,12 +37,21 @@ CONFIRM_TIMEOUT = 5.0
 
 
 class Poller:
+    """Polls until stop() (SIGTERM or SIGINT with handle_signals); `data` goes to handlers."""
+
     def __init__(
-        self, dp: Dispatcher, bot: Bot, *, poll_timeout: int = POLL_TIMEOUT, **data: Any
+        self,
+        dp: Dispatcher,
+        bot: Bot,
+        *,
+        poll_timeout: int = POLL_TIMEOUT,
+        stop_grace: float = STOP_GRACE,
+        **data: Any,
     ) -> None:
         self.dp = dp
         self.bot = bot
         self.poll_timeout = poll_timeout
+        self.stop_grace = stop_grace
         self.data = {"dispatcher": dp, "bots": (bot,), **dp.workflow_data, **data}
         self.stopping = asyncio.Event()
         self.offset: int | None = None
@@ -123,7 +132,7 @@ class Poller:
                 )
                 pending.discard(stopped)
             if pending:
-                _, pending = await asyncio.wait(pending, timeout=STOP_GRACE)
+                _, pending = await asyncio.wait(pending, timeout=self.stop_grace)
         finally:
             stopped.cancel()
             for task in tasks:
