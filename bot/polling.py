@@ -125,7 +125,7 @@ class Poller:
         tasks = [asyncio.create_task(self._handle(update)) for update in updates]
         stopped = asyncio.ensure_future(self.stopping.wait())
         try:
-            pending = set(tasks)
+            pending: set[asyncio.Future[Any]] = set(tasks)
             while pending and not stopped.done():
                 _, pending = await asyncio.wait(
                     pending | {stopped}, return_when=asyncio.FIRST_COMPLETED
