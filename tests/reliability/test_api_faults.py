@@ -12,10 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models import Employee, TimeEntry
 from tests import factories
-from tests.e2e.conftest import ADMIN, BotProcess, StartBot
+from tests.e2e.conftest import ADMIN, BotProcess, StartBot, free_port
 from tests.fake_api import CLIENT_GONE, FakeBotAPI, JSONDict
 
 DEV = 101
+SECRET = "reliability-secret"
 # Short, so a hung request fails within seconds instead of a minute; a long poll waits this
 # plus its own 10 s.
 TIMEOUT_S = 2
@@ -176,4 +177,40 @@ async def test_a_reply_telegram_keeps_refusing_is_given_up_without_a_false_apolo
     assert [m["text"] for m in fake.messages_to(DEV) if "Comment:" not in m["text"]] == []
     assert await logged(sessionmaker) == {(DEV, "unanswered"): 1, (DEV, "next"): 1}
     assert "reply not delivered" in bot.log()
+    await stops_cleanly(bot)
+
+
+async def test_webhook_replies_through_telegram_faults_and_answers_each_post(
+    fake: FakeBotAPI,
+    start_bot: StartBot,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    _, dev = await company(session, fake)
+    port = free_port()
+    hook = f"http://127.0.0.1:{port}/tg/hook"
+    bot = await start_bot(
+        TELEGRAM_TIMEOUT=str(TIMEOUT_S),
+        WEBHOOK_URL=hook,
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_HOST="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+    )
+    fake.fail_next("sendMessage", 429, retry_after=1, chat_id=DEV)
+    fake.fail_next("sendMessage", 502, chat_id=DEV)
+    update = fake.make_message_update(dev, "/log 40m hooked")
+    # the reply is retried while Telegram waits for the answer to its post
+    assert await fake.post_update_to(hook, update, SECRET) == 200
+    assert "Logged" in await reply_to(fake, DEV, "hooked")
+    assert statuses(fake, "sendMessage", DEV) == [429, 502, 200]
+
+    # a reply that cannot be delivered still ends in 200, or Telegram would post it for ever
+    fake.fail_next("sendMessage", 500, times=4, chat_id=DEV)
+    lost = fake.make_message_update(dev, "/log 50m hook-unanswered")
+    assert await fake.post_update_to(hook, lost, SECRET) == 200
+    # Telegram posting the first update again changes nothing
+    assert await fake.post_update_to(hook, update, SECRET) == 200
+    assert statuses(fake, "sendMessage", DEV) == [429, 502, 200, 500, 500, 500, 500]
+    assert replies(fake, DEV, "hooked") == 1
+    assert await logged(sessionmaker) == {(DEV, "hooked"): 1, (DEV, "hook-unanswered"): 1}
     await stops_cleanly(bot)
