@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import app_config, create_bot, create_dispatcher
 from bot.logs import setup_logging
+from bot.polling import poll
 from bot.scheduling import attach_scheduler, create_jobs
 from bot.settings import Settings
 from bot.webhook import Probe, database_probe, serve_webhook
@@ -112,4 +113,4 @@ async def _serve(settings: Settings, bot: Bot, dp: Dispatcher, probes: dict[str,
         return
     log.info("polling for updates")
     await bot.delete_webhook(drop_pending_updates=False)
-    await dp.start_polling(bot, handle_signals=True, close_bot_session=False)
+    await poll(dp, bot)
