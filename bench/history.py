@@ -107,11 +107,11 @@ class History:
         for n, size in enumerate(sizes):
             last = start + size - 1
             current = n == len(sizes) - 1
-            status = (
-                "in_progress"
-                if current
-                else self.rnd.choices(("done", "cancelled", "review"), (90, 4, 6))[0]
-            )
+            status = "done" if self.rnd.random() < 0.95 else "cancelled"
+            if current:
+                status = "in_progress"
+            elif n == len(sizes) - 2:
+                status = "review"
             deadline = self.today + timedelta(days=size // 2 + 3) if current else days[last]
             rows.append(
                 self._task(
