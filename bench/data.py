@@ -18,15 +18,14 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.history import History
+from bench.history import History, Week
 from bench.rows import insert_rows
-from models import DevGroup, Employee, GroupMember, PaySetting, Schedule
 from services.paysettings import add_months
 
 ADMIN_TG = 1
 TG_BASE = 10_000
-FULL_WEEK = (480, 480, 480, 480, 480, 0, 0)
-PART_WEEK = (240, 240, 240, 240, 240, 0, 0)
+FULL_WEEK: Week = (480, 480, 480, 480, 480, 0, 0)
+PART_WEEK: Week = (240, 240, 240, 240, 240, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,9 @@ class Company:
     bench_groups: dict[int, str] = field(default_factory=dict)  # size -> group name
     rows: dict[str, int] = field(default_factory=dict)  # table -> rows written
 
+    def username(self, tg: int) -> str:
+        return "u1" if tg == ADMIN_TG else f"u{tg - TG_BASE}"
+
 
 def _roles(shape: Shape) -> list[str]:
     managers = min(shape.groups, max(0, shape.employees - 2))
@@ -70,7 +72,8 @@ def _employees(roles: list[str], created: datetime) -> list[dict[str, Any]]:
                 "id": emp_id,
                 "telegram_id": tg,
                 "username": f"u{emp_id}",
-                "full_name": f"Person {emp_id}",
+                # What Telegram sends with their updates (tests.tg): no profile write per update.
+                "full_name": f"User{tg}",
                 "role": role,
                 "language": "ru" if emp_id % 4 else "en",
                 "listed": True,
@@ -82,7 +85,7 @@ def _employees(roles: list[str], created: datetime) -> list[dict[str, Any]]:
     return rows
 
 
-def _schedules(weeks: dict[int, tuple[int, ...]], first: date) -> list[dict[str, Any]]:
+def _schedules(weeks: dict[int, Week], first: date) -> list[dict[str, Any]]:
     rows = []
     for emp_id, week in weeks.items():
         days = dict(zip(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), week, strict=True))
@@ -144,15 +147,13 @@ async def build_company(engine: AsyncEngine, shape: Shape, today: date) -> Compa
     groups, members, company.bench_groups = _groups(shape, roles, staff)
     async with engine.begin() as conn:
         rows = company.rows
-        rows["employees"] = await insert_rows(conn, Employee.__table__, _employees(roles, created))
-        rows["schedules"] = await insert_rows(conn, Schedule.__table__, _schedules(weeks, first))
-        rows["pay_settings"] = await insert_rows(
-            conn, PaySetting.__table__, _pay(len(roles), first, rnd)
-        )
-        rows["dev_groups"] = await insert_rows(conn, DevGroup.__table__, groups)
+        rows["employees"] = await insert_rows(conn, "employees", _employees(roles, created))
+        rows["schedules"] = await insert_rows(conn, "schedules", _schedules(weeks, first))
+        rows["pay_settings"] = await insert_rows(conn, "pay_settings", _pay(len(roles), first, rnd))
+        rows["dev_groups"] = await insert_rows(conn, "dev_groups", groups)
         rows["group_members"] = await insert_rows(
             conn,
-            GroupMember.__table__,
+            "group_members",
             (
                 {"group_id": g, "employee_id": e}
                 for g, emps in members.items()

@@ -7,13 +7,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.types import Message, Update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.data import Company
 from bot.app import create_dispatcher
 from models.db import create_sessionmaker
 from services.config import AppConfig
@@ -49,9 +50,12 @@ class Harness:
         self.dp = dp
 
     @classmethod
-    def full(cls, engine: AsyncEngine, admin_tg: int) -> Harness:
-        config = AppConfig(admin_ids=frozenset({admin_tg}), bot_username="crm_bench_bot")
-        return cls(create_dispatcher(config, create_sessionmaker(engine)))
+    def full(cls, engine: AsyncEngine, company: Company) -> Harness:
+        config = AppConfig(admin_ids=frozenset({company.admin_tg}), bot_username="crm_bench_bot")
+        harness = cls(create_dispatcher(config, create_sessionmaker(engine)))
+        people = [company.admin_tg, *company.staff_tg]
+        harness.know({tg: company.username(tg) for tg in people})
+        return harness
 
     @classmethod
     def echo(cls) -> Harness:
@@ -65,6 +69,11 @@ class Harness:
         dp = Dispatcher()
         dp.include_router(router)
         return cls(dp)
+
+    def know(self, usernames: Mapping[int, str]) -> None:
+        """Telegram sends each person's username with every update."""
+        for user, username in usernames.items():
+            self.client.user(user, username)
 
     def updates(self, messages: Sequence[tuple[int, str]]) -> list[Update]:
         """(Telegram id, text) pairs as updates, each with an update_id never used before."""

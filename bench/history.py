@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.rows import insert_rows
-from models import Task, TimeEntry
+from bench.rows import insert_rows, table
 from services.calendar import country_holidays
 
 if TYPE_CHECKING:
     from bench.data import Company, Shape
 
+Week = tuple[int, ...]  # minutes Monday..Sunday
 COUNTRY = "RU"
 ON_TASK = 0.8  # share of entries on a task; the rest is general work
 AHEAD = 2  # tasks per person that have not started yet
@@ -66,7 +66,7 @@ class History:
         shape: Shape,
         today: date,
         first: date,
-        weeks: dict[int, tuple[int, ...]],
+        weeks: dict[int, Week],
         staff: list[int],
         home: dict[int, int],
         rnd: random.Random,
@@ -212,19 +212,17 @@ class History:
         self, engine: AsyncEngine, company: Company, bench_members: dict[int, list[int]]
     ) -> None:
         async with engine.begin() as conn:
-            company.rows["tasks"] = await insert_rows(
-                conn, Task.__table__, self.tasks(bench_members)
-            )
+            company.rows["tasks"] = await insert_rows(conn, "tasks", self.tasks(bench_members))
             people = len(self.weeks)
             company.rows["time_entries"] = await insert_rows(
-                conn, TimeEntry.__table__, self.entries(people)
+                conn, "time_entries", self.entries(people)
             )
-            table = Task.__table__
+            tasks = table("tasks")
             counters = [{"tid": t, "lm": m} for t, m in self.logged.items()]
             if counters:
                 await conn.execute(
-                    update(table)
-                    .where(table.c.id == bindparam("tid"))
+                    update(tasks)
+                    .where(tasks.c.id == bindparam("tid"))
                     .values(logged_min=bindparam("lm")),
                     counters,
                 )

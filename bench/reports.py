@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.data import Company
 from bench.db import counting
 from bench.harness import Harness
 from bench.table import Row
@@ -39,13 +40,14 @@ async def command_cost(
 
 async def measure_plan(
     engine: AsyncEngine,
-    admin_tg: int,
+    company: Company,
     groups: dict[int, tuple[str, int]],
     repeats: int,
     target_size: int,
 ) -> tuple[list[Row], dict[int, Cost]]:
     """`/plan benchN` for each bench group: {size: (group name, people with tasks there)}."""
-    harness = Harness.full(engine, admin_tg)
+    harness = Harness.full(engine, company)
+    admin_tg = company.admin_tg
     costs: dict[int, Cost] = {}
     try:
         first = min(groups)
@@ -78,8 +80,9 @@ async def measure_plan(
     return rows, costs
 
 
-async def payroll_cost(engine: AsyncEngine, admin_tg: int, month: str, repeats: int) -> Cost:
-    harness = Harness.full(engine, admin_tg)
+async def payroll_cost(engine: AsyncEngine, company: Company, month: str, repeats: int) -> Cost:
+    harness = Harness.full(engine, company)
+    admin_tg = company.admin_tg
     try:
         await harness.one(admin_tg, "/help")  # warm-up: first use of the routers
         return await command_cost(engine, harness, admin_tg, f"/payroll {month}", repeats)

@@ -8,20 +8,26 @@ from typing import Any
 from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from models import Base
+
 CHUNK = 20_000
 
 
-async def insert_rows(conn: AsyncConnection, table: Table, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert `rows` with one executemany per chunk; returns how many were written."""
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+async def insert_rows(conn: AsyncConnection, name: str, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert `rows` into table `name`, one executemany per chunk; returns how many."""
     chunk: list[dict[str, Any]] = []
     total = 0
     for row in rows:
         chunk.append(row)
         if len(chunk) >= CHUNK:
-            await conn.execute(insert(table), chunk)
+            await conn.execute(insert(table(name)), chunk)
             total += len(chunk)
             chunk = []
     if chunk:
-        await conn.execute(insert(table), chunk)
+        await conn.execute(insert(table(name)), chunk)
         total += len(chunk)
     return total

@@ -105,13 +105,13 @@ async def _main_company(options: Options, today: date, month: str, out: Outcome)
         out.facts.update(facts)
         _progress("/plan")
         rows, plan = await measure_plan(
-            engine, company.admin_tg, _plan_groups(company), options.repeats, options.plan_sizes[1]
+            engine, company, _plan_groups(company), options.repeats, options.plan_sizes[1]
         )
         out.rows += rows
         for size, cost in plan.items():
             out.facts[f"plan_{size}_statements"] = cost.statements
         _progress(f"/payroll {month}, {options.employees} people")
-        return await payroll_cost(engine, company.admin_tg, month, options.repeats)
+        return await payroll_cost(engine, company, month, options.repeats)
 
 
 def _paid_shape(people: int, seed: int) -> Shape:
@@ -131,7 +131,7 @@ async def run_bench(options: Options) -> Outcome:
         company = await build_company(engine, big, today)
         _progress(f"/payroll {month}, {options.payroll_people} people")
         payroll[options.payroll_people] = await payroll_cost(
-            engine, company.admin_tg, month, options.repeats
+            engine, company, month, options.repeats
         )
     out.rows += payroll_rows(payroll, month)
     for people, cost in payroll.items():

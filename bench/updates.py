@@ -41,7 +41,7 @@ async def _entries_today(engine: AsyncEngine, company: Company) -> int:
 async def measure_updates(
     engine: AsyncEngine, company: Company, count: int, concurrency: int
 ) -> tuple[list[Row], dict[str, float]]:
-    echo, full = Harness.echo(), Harness.full(engine, company.admin_tg)
+    echo, full = Harness.echo(), Harness.full(engine, company)
     try:
         messages = log_messages(company, count)
         await echo.run(echo.updates(messages[:50]), concurrency)  # warm-up
