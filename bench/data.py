@@ -103,7 +103,9 @@ def _pay(count: int, month: date, rnd: random.Random) -> list[dict[str, Any]]:
                 "employee_id": emp_id,
                 "effective_month": month,
                 "pay_type": kind,
-                "amount": Decimal(amount + rnd.randrange(0, 50) * 100),
+                "amount": Decimal(
+                    amount + rnd.randrange(0, 50) * (10 if kind == "hourly" else 100)
+                ),
                 "norm_hours": Decimal(160) if kind == "fixed_by_hours" else None,
                 "k": Decimal("1.5") if kind != "salary" else Decimal(1),
             }

@@ -9,6 +9,7 @@ import itertools
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.types import Message, Update
@@ -21,6 +22,19 @@ from services.config import AppConfig
 from tests.tg import BOT_TOKEN, BotClient, FakeSession
 
 _update_ids = itertools.count(1)
+
+
+class TimedSession(FakeSession):
+    """The recording fake session, also noting when the first request of a round was made."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first_at: float | None = None
+
+    async def make_request(self, bot: Bot, method: Any, timeout: Any = None) -> Any:  # noqa: ASYNC109
+        if self.first_at is None:
+            self.first_at = time.perf_counter()
+        return await super().make_request(bot, method, timeout)
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,8 @@ class Harness:
     """One bot with its dispatcher and fake session."""
 
     def __init__(self, dp: Dispatcher) -> None:
-        self.bot = Bot(BOT_TOKEN, session=FakeSession())
+        self.timed = TimedSession()
+        self.bot = Bot(BOT_TOKEN, session=self.timed)
         self.client = BotClient(dp, self.bot)
         self.dp = dp
 
@@ -82,14 +97,17 @@ class Harness:
             for user, text in messages
         ]
 
-    async def one(self, user: int, text: str) -> tuple[float, list[str]]:
-        """Feed one message; its handling time in seconds and the texts the bot sent."""
+    async def one(self, user: int, text: str) -> tuple[float, float, list[str]]:
+        """Feed one message: seconds to the bot's first answer, seconds to the end of the
+        handling, and the texts the bot sent."""
         (update,) = self.updates([(user, text)])
+        self.timed.first_at = None
         start = time.perf_counter()
         reply = await self.client.feed(update)
         elapsed = time.perf_counter() - start
+        first = (self.timed.first_at or start + elapsed) - start
         self.session.requests.clear()
-        return elapsed, reply.texts
+        return first, elapsed, reply.texts
 
     @property
     def session(self) -> FakeSession:
