@@ -130,7 +130,9 @@ def _groups(
         gid = len(groups) + 1
         name = f"bench{size}"
         groups.append({"id": gid, "name": name, "lead_id": 2 if len(roles) > 1 else 1})
-        members[gid] = set(staff[:size])
+        # Staff first; managers and the admin fill a group larger than the staff (no tasks).
+        others = [emp for emp in range(1, len(roles) + 1) if emp not in set(staff)]
+        members[gid] = set((staff + others)[:size])
         bench[size] = name
     return groups, members, bench
 

@@ -150,6 +150,11 @@ class History:
         return rows
 
     def tasks(self, bench_members: dict[int, list[int]]) -> Iterator[dict[str, Any]]:
+        staff = set(self.staff)
+        # Only programmers and testers take tasks; other members of a bench group have none.
+        bench_members = {
+            g: [e for e in people if e in staff] for g, people in bench_members.items()
+        }
         bench_count = sum(len(m) for m in bench_members.values())
         regular = max(0, self.shape.tasks - bench_count)
         next_id = 1

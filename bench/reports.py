@@ -67,7 +67,8 @@ async def measure_plan(
         timed = size == target_size
         rows.append(
             Row(
-                f"/plan {name} ({size} people, {assignees} with tasks)",
+                f"/plan {name} ({min(size, company.shape.employees)} people, "
+                f"{assignees} with tasks)",
                 cost.text(),
                 f"≤ {PLAN_TARGET_MS:.0f} ms" if timed else "—",
                 cost.ms <= PLAN_TARGET_MS if timed else None,
