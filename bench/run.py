@@ -3,7 +3,6 @@ database, and the rows of the table they produce."""
 
 from __future__ import annotations
 
-import logging
 import resource
 import sys
 import time
@@ -19,7 +18,6 @@ from bench.updates import measure_updates
 from services import clock
 from services.paysettings import add_months, month_code
 
-log = logging.getLogger("bench")
 TIMEZONE = "Europe/Moscow"
 PAYROLL_ENTRIES_PER_PERSON = 40
 
