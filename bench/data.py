@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.history import History, Week
@@ -137,6 +138,20 @@ def _groups(
     return groups, members, bench
 
 
+async def _advance_sequences(engine: AsyncEngine, tables: tuple[str, ...]) -> None:
+    """Rows were written with their ids: PostgreSQL's sequences must move past them."""
+    if engine.dialect.name != "postgresql":
+        return
+    async with engine.begin() as conn:
+        for name in tables:
+            await conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                    f"(SELECT coalesce(max(id), 0) + 1 FROM {name}), false)"
+                )
+            )
+
+
 async def build_company(engine: AsyncEngine, shape: Shape, today: date) -> Company:
     rnd = random.Random(shape.seed)
     first = add_months(today.replace(day=1), -shape.months)
@@ -170,6 +185,7 @@ async def build_company(engine: AsyncEngine, shape: Shape, today: date) -> Compa
     past = History(shape, today, first, weeks, staff, home, rnd)
     bench_members = {gid: sorted(members[gid]) for gid in range(shape.groups + 1, len(groups) + 1)}
     await past.write(engine, company, bench_members)
+    await _advance_sequences(engine, ("employees", "dev_groups", "tasks"))
     for emp, windows in past.windows.items():
         if windows:
             company.open_task_of[TG_BASE + emp] = windows[-1].task_id
