@@ -7,7 +7,8 @@ The processes run with their clock moved to Wednesday 11 March 2026 at the real 
 (tests/scale/replica.py), so the lagging tasks of tests/jobs/data.py apply and the test does
 not depend on the day it runs. The jobs are due at 01:00-01:30 and the company time zone is
 one where it is now between 02:00 and 22:00: their cron triggers (real time) stay out of the
-way, and what sends is the catch-up of each process that becomes the leader."""
+way, and what sends is the catch-up of each process that becomes the leader. While the payroll
+is being sent, the admin runs it by hand on both replicas: neither sends anything again."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import time
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -46,6 +48,9 @@ SECRET = "two-replicas_secret"
 START_TIMEOUT = 90.0
 JOBS_TIMEOUT = 120.0
 LEADER_LINE = "this process now runs the scheduled jobs"
+SENDS_PER_SEC = 5  # the fake's limit: the runs take seconds, long enough to run one by hand
+BUSY = "прямо сейчас выполняет другая копия бота"
+NOTHING_NEW = "Ничего нового не отправлено"
 
 
 def company_clock() -> tuple[str, float]:
@@ -116,12 +121,46 @@ async def wait_ready(fake: FakeBotAPI, hook: str, bots: list[BotProcess], ports:
     raise AssertionError("the replicas were not ready in time:\n" + fake.describe_calls())
 
 
+def is_answer(call: dict[str, Any]) -> bool:
+    """The bot's answer to /jobs run, not a job's message."""
+    text = str(call["params"].get("text", ""))
+    return BUSY in text or NOTHING_NEW in text
+
+
 def deliveries(fake: FakeBotAPI) -> Counter[tuple[int, str]]:
+    """What the jobs delivered: (chat, method) of each successful send."""
     return Counter(
         (int(call["params"]["chat_id"]), call["method"])
         for call in fake.calls
-        if call["method"] in SENDS and call["status"] == 200
+        if call["method"] in SENDS and call["status"] == 200 and not is_answer(call)
     )
+
+
+async def run_by_hand_meanwhile(fake: FakeBotAPI, ports: list[int]) -> list[str]:
+    """Once the first payroll summary is out, the admin sends `/jobs run payroll_summary` to
+    both replicas at once: the one sending it and the other. Returns their answers."""
+
+    def payroll_sent(call: dict[str, Any]) -> bool:
+        text = str(call["params"].get("text", ""))
+        return call["status"] == 200 and ("Ваша оплата за" in text or "Your pay for" in text)
+
+    await fake.wait_for(payroll_sent, JOBS_TIMEOUT)
+    boss = fake.user(ADMIN_TG, "Boss", "boss", "ru")
+    command = f"/jobs run payroll_summary {MONTH}"
+    statuses = await asyncio.gather(
+        *(
+            fake.post_update_to(
+                f"http://127.0.0.1:{port}/tg/hook", fake.make_message_update(boss, command), SECRET
+            )
+            for port in ports
+        )
+    )
+    assert statuses == [200, 200]
+    return [
+        str(call["params"]["text"])
+        for call in fake.calls_of("sendMessage")
+        if call["status"] == 200 and is_answer(call)
+    ]
 
 
 async def wait_jobs(
@@ -137,7 +176,10 @@ async def wait_jobs(
                 select(func.count()).select_from(SentMessage).where(SentMessage.status == "sent")
             )
         finished = {run.job for run in runs if run.finished_at is not None}
-        if len(finished) == 3 and sent == sum(deliveries(fake).values()):
+        over = all(run.finished_at is not None for run in runs)
+        # a run marks each message sent once it is delivered: more deliveries than marks
+        # are messages sent twice, which check_once names
+        if len(finished) == 3 and over and (sent or 0) <= sum(deliveries(fake).values()):
             return
         await asyncio.sleep(0.5)
     raise AssertionError("the jobs did not finish in time:\n" + fake.describe_calls())
@@ -161,7 +203,7 @@ async def test_two_replicas_send_each_scheduled_message_once(
     zone, offset = company_clock()
     ports = [free_port(), free_port()]
     hook = f"http://127.0.0.1:{free_port()}/tg/hook"  # the load balancer's address
-    async with FakeBotAPI() as fake:
+    async with FakeBotAPI(rate_limit_per_sec=SENDS_PER_SEC) as fake:
         settings = {
             "REDIS_URL": REDIS_URL,
             "WEBHOOK_URL": hook,
@@ -190,11 +232,15 @@ async def test_two_replicas_send_each_scheduled_message_once(
             )
             await wait_ready(fake, hook, bots, ports)
             ready = time.monotonic()
+            answers = await run_by_hand_meanwhile(fake, ports)
             await wait_jobs(fake, sessionmaker, bots)
             # A while longer: any second run would have started by now, and the follower
             # has tried to take the scheduler lease again (it tries every RENEW_EVERY s).
             await asyncio.sleep(max(3.0, RENEW_EVERY + 3 - (time.monotonic() - ready)))
             alive(bots)
+            # Each replica answered: busy (the run was still sending) or nothing new.
+            print("answers to /jobs run:", answers)
+            assert len(answers) == 2 and all(BUSY in a or NOTHING_NEW in a for a in answers)
             await check_once(fake, session, extra)
             await check_leader(session, bots)
             await check_both_answer(fake, ports)
@@ -212,6 +258,9 @@ async def check_once(fake: FakeBotAPI, session: AsyncSession, extra: list[Employ
     code = {emp.telegram_id: emp.code for emp in await session.scalars(select(Employee))}
 
     runs = list(await session.scalars(select(JobRun)))
+    by_hand = [r for r in runs if r.trigger == "manual"]  # the ones that were not busy
+    assert all((r.job, r.status, r.sent) == ("payroll_summary", "done", 0) for r in by_hand)
+    runs = [r for r in runs if r.trigger != "manual"]
     assert sorted((r.job, r.period, r.trigger, r.status) for r in runs) == [
         ("lag_alerts", DAY.isoformat(), "catchup", "done"),
         ("log_reminders", DAY.isoformat(), "catchup", "done"),
