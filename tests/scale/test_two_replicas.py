@@ -78,7 +78,7 @@ async def seed(session: AsyncSession) -> list[Employee]:
     return extra
 
 
-async def start_replica(fake: FakeBotAPI, env: dict[str, str], log_path: Path) -> BotProcess:
+async def start_replica(env: dict[str, str], log_path: Path) -> BotProcess:
     with log_path.open("wb") as log_file:
         proc = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -222,7 +222,6 @@ async def test_two_replicas_send_each_scheduled_message_once(
                 await asyncio.gather(
                     *(
                         start_replica(
-                            fake,
                             bot_env(fake, database_url, WEBHOOK_PORT=str(port), **settings),
                             tmp_path / f"replica-{n}.log",
                         )
