@@ -219,8 +219,16 @@ def check_group_name(name: str) -> str:
     return name
 
 
+async def find_group(session: AsyncSession, name: str) -> DevGroup | None:
+    """The group of this name in any letter case. A name no group can have is not looked up:
+    PostgreSQL refuses text with a NUL character."""
+    if not GROUP_NAME.match(name):
+        return None
+    return await session.scalar(select(DevGroup).where(func.lower(DevGroup.name) == name.lower()))
+
+
 async def group_by_name(session: AsyncSession, name: str) -> DevGroup:
-    group = await session.scalar(select(DevGroup).where(func.lower(DevGroup.name) == name.lower()))
+    group = await find_group(session, name)
     if group is None:
         raise DomainError("group-unknown", name=name[:40])
     return group

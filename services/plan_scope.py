@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, GroupMember, Task
 from services.calendar_input import echo
 from services.errors import DomainError
-from services.people import PERSON_REF, resolve_person
+from services.people import PERSON_REF, find_group, resolve_person
 
 PLANNERS = frozenset({"admin", "manager"})
 ALL = "all"
@@ -49,9 +49,7 @@ async def resolve_scope(session: AsyncSession, actor: Employee, ref: str | None)
     if ref is None:
         return await _default_scope(session, actor)
     if not ref.startswith("@"):
-        group = await session.scalar(
-            select(DevGroup).where(func.lower(DevGroup.name) == ref.lower())
-        )
+        group = await find_group(session, ref)
         if group is not None:
             return _group_scope(actor, group, ref)
         if not PERSON_REF.match(ref):

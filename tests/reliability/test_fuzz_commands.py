@@ -220,3 +220,24 @@ async def test_reset_gives_back_the_same_world(fuzz: Fuzz) -> None:
     await fuzz.send(PROG, "help")
     assert fuzz.resets == 1
     assert await fuzz.changed() == []
+
+
+@pytest.mark.parametrize(
+    ("sender", "text", "group"),
+    [
+        (MANAGER, "/plan back\x00end", False),
+        (MANAGER, "/invite programmer back\x00end", False),
+        (ADMIN, "/group add back\x00end @ivan", False),
+        (MANAGER, "/bindchat back\x00end", True),
+        (MANAGER, "/newtask Title | | | | | back\x00end", False),
+    ],
+)
+async def test_a_nul_in_a_group_name_is_no_such_group(
+    fuzz: Fuzz, sender: int, text: str, group: bool
+) -> None:
+    """PostgreSQL refuses text with NUL in a query: such a name is not looked up at all."""
+    command, _, args = text[1:].partition(" ")
+    reply = await fuzz.send(sender, command, args, group=group)
+    check_answer(reply, text)
+    assert "back\x00end" in reply.text and world.is_refusal(reply.text), reply
+    assert await fuzz.changed() == []
