@@ -12,7 +12,7 @@ from string import Formatter
 from typing import Any
 
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
-from sqlalchemy import Table, Text, cast, func, select, text
+from sqlalchemy import Table, Text, cast, func, literal, select, text
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import ScalarSelect, Select
@@ -143,8 +143,8 @@ def _digest(table: Table, dialect: str) -> ScalarSelect[str]:
     for field in fields[1:]:
         row = row.op("||")("\x1f").op("||")(field)
     if dialect == "postgresql":
-        order = aggregate_order_by(row, *table.primary_key.columns)
-        return select(func.string_agg(order, "\x1e")).select_from(table).scalar_subquery()
+        separator = aggregate_order_by(literal("\x1e"), *table.primary_key.columns)
+        return select(func.string_agg(row, separator)).select_from(table).scalar_subquery()
     # SQLite before 3.44 has no ORDER BY inside an aggregate; it keeps a subquery's order.
     rows = select(row.label("r")).order_by(*table.primary_key.columns).subquery()
     return select(func.group_concat(rows.c.r, "\x1e")).scalar_subquery()
