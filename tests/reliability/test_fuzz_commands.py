@@ -5,21 +5,18 @@ Telegram would accept, and input that is refused changes nothing in the database
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.permissions import COMMANDS
 from tests.reliability import world
+from tests.reliability.conftest import Fuzz, check_texts
 from tests.tasks.conftest import ADMIN, EXTERNAL, MANAGER, PROG, TESTER
-from tests.tg import BotClient, Reply
+from tests.tg import Reply
 
-MESSAGE_LIMIT = 4096
-ALERT_LIMIT = 200
 BY_ROLE = {
     "admin": ADMIN,
     "manager": MANAGER,
@@ -122,53 +119,10 @@ def _allowed_senders(command: str) -> list[int]:
     return [BY_ROLE[role] for role in sorted(COMMANDS[command])]
 
 
-@dataclass
-class Fuzz:
-    client: BotClient
-    session: AsyncSession
-    baseline: dict[str, str | None]
-    dirty: bool = False
-    resets: int = 0
-
-    async def send(
-        self, sender: int, command: str, args: str = "", *, group: bool = False
-    ) -> Reply:
-        """Send from the seeded world; dialogs left open by the last example are forgotten."""
-        await world.clear_dialogs(self.client.dp.fsm.storage)
-        if self.dirty:
-            await world.wipe(self.session)
-            await world.seed(self.session)
-            self.resets += 1
-        self.dirty = True  # until the database is seen unchanged
-        text = f"/{command} {args}" if args else f"/{command}"
-        return await self.client.send(sender, text, chat_id=world.GROUP_CHAT if group else None)
-
-    async def changed(self) -> list[str]:
-        changed = world.changed_tables(self.baseline, await world.snapshot(self.session))
-        self.dirty = bool(changed)
-        return changed
-
-
-@pytest.fixture
-async def fuzz(client: BotClient, session: AsyncSession) -> AsyncIterator[Fuzz]:
-    await world.seed(session)
-    for telegram_id, username in world.USERNAMES.items():
-        client.user(telegram_id, username)
-    for telegram_id in world.PEOPLE:  # the first update of each person refreshes their profile
-        await client.send(telegram_id, "/help")
-    yield Fuzz(client, session, await world.snapshot(session))
-
-
-def check_answer(reply: Reply, what: str) -> None:
-    """Answered, with texts Telegram accepts, and never the apology for an unexpected error."""
-    assert not world.apologised(reply.texts), (what, reply)
-    shown = reply.of("SendMessage", "EditMessageText", "SendDocument", "SendPhoto")
-    assert shown, (what, reply)
-    for method in reply.of("SendMessage", "EditMessageText"):
-        assert 0 < len(method.text.strip()) <= MESSAGE_LIMIT, (what, method.text[:200])
-        assert not world.BARE_KEY.fullmatch(method.text), (what, method.text)
-    for method in reply.of("AnswerCallbackQuery"):
-        assert len(method.text or "") <= ALERT_LIMIT, (what, method.text)
+def check_answer(reply: Reply, what: object) -> None:
+    """Answered with texts Telegram accepts, never with the apology for an unexpected error."""
+    check_texts(reply, what)
+    assert reply.of("SendMessage", "EditMessageText", "SendDocument", "SendPhoto"), (what, reply)
 
 
 FAST = settings(
@@ -201,6 +155,7 @@ async def test_command_with_generated_arguments(
         group = command == "bindchat"  # in a private chat it is refused before parsing
     else:
         group = data.draw(st.sampled_from([False, False, False, True]), label="group chat")
+    await fuzz.fresh()
     reply = await fuzz.send(sender, command, args, group=group)
     what = (command, sender, group, args[:200])
     check_answer(reply, what)
@@ -214,10 +169,11 @@ async def test_command_with_generated_arguments(
 
 async def test_reset_gives_back_the_same_world(fuzz: Fuzz) -> None:
     """The examples' independence rests on this: after writes, a reset restores every row."""
+    await fuzz.fresh()
     reply = await fuzz.send(PROG, "log", "2h #1 fuzz")
     assert "2 ч" in reply.text
     assert set(await fuzz.changed()) == {"time_entries", "tasks", "entry_audit", "task_events"}
-    await fuzz.send(PROG, "help")
+    await fuzz.fresh()
     assert fuzz.resets == 1
     assert await fuzz.changed() == []
 
