@@ -34,9 +34,9 @@ class Fuzz:
         self.dirty = True  # until the database is seen unchanged
 
     async def send(
-        self, sender: int, command: str, args: str = "", *, group: bool = False
+        self, sender: int, command: str, args: str = "", *, group: bool = False, mention: str = ""
     ) -> Reply:
-        text = f"/{command} {args}" if args else f"/{command}"
+        text = f"/{command}{mention} {args}" if args else f"/{command}{mention}"
         return await self.client.send(sender, text, chat_id=world.GROUP_CHAT if group else None)
 
     async def click(self, sender: int, data: str) -> Reply:

@@ -155,9 +155,11 @@ async def test_command_with_generated_arguments(
         group = command == "bindchat"  # in a private chat it is refused before parsing
     else:
         group = data.draw(st.sampled_from([False, False, False, True]), label="group chat")
+    # "/task@crm_test_bot 1" is how commands look in a group chat with several bots.
+    mention = data.draw(st.sampled_from(["", "", "", "@crm_test_bot"]), label="mention")
     await fuzz.fresh()
-    reply = await fuzz.send(sender, command, args, group=group)
-    what = (command, sender, group, args[:200])
+    reply = await fuzz.send(sender, command, args, group=group, mention=mention)
+    what = (command + mention, sender, group, args[:200])
     check_answer(reply, what)
     changed = await fuzz.changed()
     refused = all(world.is_refusal(t) for t in reply.texts)
@@ -196,4 +198,15 @@ async def test_a_nul_in_a_group_name_is_no_such_group(
     reply = await fuzz.send(sender, command, args, group=group)
     check_answer(reply, text)
     assert "back\x00end" in reply.text and world.is_refusal(reply.text), reply
+    assert await fuzz.changed() == []
+
+
+async def test_a_command_for_another_bot_in_a_group_is_left_alone(fuzz: Fuzz) -> None:
+    for sender, command in ((PROG, "tasks"), (PROG, "plan"), (MANAGER, "nosuch")):
+        reply = await fuzz.send(sender, command, "1", group=True, mention="@other_bot")
+        assert reply.texts == [], (command, reply)
+    ours = await fuzz.send(PROG, "plan", group=True, mention="@crm_test_bot")
+    assert "недоступна" in ours.text, ours
+    private = await fuzz.send(PROG, "tasks", mention="@other_bot")
+    assert private.texts == ["Такой команды нет. Список доступных команд: /help"], private
     assert await fuzz.changed() == []
