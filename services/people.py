@@ -221,10 +221,13 @@ def check_group_name(name: str) -> str:
 
 async def find_group(session: AsyncSession, name: str) -> DevGroup | None:
     """The group of this name in any letter case. A name no group can have is not looked up:
-    PostgreSQL refuses text with a NUL character."""
+    PostgreSQL refuses text with a NUL character. Groups are few, so all are read."""
     if not GROUP_NAME.match(name):
         return None
-    return await session.scalar(select(DevGroup).where(func.lower(DevGroup.name) == name.lower()))
+    # Compared here, not in SQL: SQLite's lower() leaves Cyrillic letters as they are.
+    wanted = name.lower()
+    groups = await session.scalars(select(DevGroup).order_by(DevGroup.id))
+    return next((group for group in groups if group.name.lower() == wanted), None)
 
 
 async def group_by_name(session: AsyncSession, name: str) -> DevGroup:
@@ -236,10 +239,7 @@ async def group_by_name(session: AsyncSession, name: str) -> DevGroup:
 
 async def create_group(session: AsyncSession, name: str) -> DevGroup:
     check_group_name(name)
-    exists = await session.scalar(
-        select(DevGroup.id).where(func.lower(DevGroup.name) == name.lower())
-    )
-    if exists is not None:
+    if await find_group(session, name) is not None:
         raise DomainError("group-exists", name=name)
     group = DevGroup(name=name)
     session.add(group)
