@@ -48,8 +48,11 @@ class DbSessionMiddleware(BaseMiddleware):
 
 
 def _starts_bot(event: Update) -> bool:
-    text = event.message.text if event.message else None
-    return bool(text) and text.split(maxsplit=1)[0].split("@")[0] == "/start"
+    """/start in a private chat: the one thing a stranger may send (with an invite)."""
+    message = event.message
+    if message is None or not message.text or message.chat.type != "private":
+        return False
+    return message.text.split(maxsplit=1)[0].split("@")[0] == "/start"
 
 
 class IdentityMiddleware(BaseMiddleware):

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from services.i18n import Translator
 from services.permissions import COMMANDS
 from tests.reliability import world
 from tests.reliability.conftest import Fuzz, check_texts
@@ -209,4 +210,49 @@ async def test_a_command_for_another_bot_in_a_group_is_left_alone(fuzz: Fuzz) ->
     assert "недоступна" in ours.text, ours
     private = await fuzz.send(PROG, "tasks", mention="@other_bot")
     assert private.texts == ["Такой команды нет. Список доступных команд: /help"], private
+    assert await fuzz.changed() == []
+
+
+STRANGER = 999
+
+
+@FAST
+@given(
+    command=st.sampled_from(sorted(COMMANDS)),
+    args=ARGUMENTS,
+    group=st.sampled_from([False, False, True]),
+)
+async def test_a_stranger_gets_only_the_refusal(
+    fuzz: Fuzz, command: str, args: str, group: bool
+) -> None:
+    """Someone the bot does not know is told so in a private chat, ignored in a group, and
+    nothing is written."""
+    await fuzz.fresh()
+    reply = await fuzz.send(STRANGER, command, args, group=group)
+    check_texts(reply, (command, args[:200]))
+    if group:
+        assert reply.texts == [], reply
+    elif command == "start" and args.strip():
+        assert reply.texts == [INVITE_INVALID], reply
+    else:
+        assert len(reply.texts) == 1 and "только для сотрудников" in reply.text, reply
+    assert await fuzz.changed() == []
+
+
+INVITE_INVALID = Translator("ru")("err-invite-invalid")
+
+
+@settings(FAST, max_examples=20)
+@given(token=ARGUMENTS, group=st.sampled_from([False, False, True]))
+async def test_a_made_up_invite_is_refused(fuzz: Fuzz, token: str, group: bool) -> None:
+    """/start with a token nobody issued registers nobody; in a group it is not answered."""
+    await fuzz.fresh()
+    reply = await fuzz.send(STRANGER, "start", token, group=group)
+    check_texts(reply, token[:200])
+    if group:
+        assert reply.texts == [], reply
+    elif token.strip():
+        assert reply.texts == [INVITE_INVALID], reply
+    else:
+        assert len(reply.texts) == 1 and "только для сотрудников" in reply.text, reply
     assert await fuzz.changed() == []
