@@ -62,8 +62,10 @@ def check_texts(reply: Reply, what: object) -> None:
     """Texts Telegram accepts, and never the apology for an unexpected error."""
     assert not world.apologised(reply.texts), (what, reply)
     for method in reply.of("SendMessage", "EditMessageText"):
-        assert 0 < len(method.text.strip()) <= MESSAGE_LIMIT, (what, method.text[:200])
-        assert not world.BARE_KEY.fullmatch(method.text), (what, method.text)
+        text = getattr(method, "text", None) or ""
+        assert 0 < len(text.strip()) <= MESSAGE_LIMIT, (what, text[:200])
+        assert not world.BARE_KEY.fullmatch(text), (what, text)
     for method in reply.of("AnswerCallbackQuery"):
-        assert len(method.text or "") <= ALERT_LIMIT, (what, method.text)
-        assert not world.BARE_KEY.fullmatch(method.text or "-"), (what, method.text)
+        alert = getattr(method, "text", None) or ""
+        assert len(alert) <= ALERT_LIMIT, (what, alert)
+        assert not world.BARE_KEY.fullmatch(alert), (what, alert)

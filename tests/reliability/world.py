@@ -9,13 +9,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from string import Formatter
-from typing import Any
 
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from sqlalchemy import Table, Text, cast, func, literal, select, text
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.selectable import ScalarSelect, Select
+from sqlalchemy.sql import ColumnElement, Executable
+from sqlalchemy.sql.selectable import ScalarSelect
 
 import models
 from models import Absence, PaySetting, Schedule, TimeEntry, Timer
@@ -83,7 +83,8 @@ async def make_team(session: AsyncSession) -> Team:
             Schedule(employee_id=emps[telegram_id].id, effective_from=date(2026, 1, 1), **EIGHT)
         )
     await session.commit()
-    return Team(*(emps[t] for t in PEOPLE), backend, web)
+    admin, manager, manager2, prog, prog2, tester, external, outsider = (emps[t] for t in PEOPLE)
+    return Team(admin, manager, manager2, prog, prog2, tester, external, outsider, backend, web)
 
 
 async def seed(session: AsyncSession) -> Team:
@@ -138,7 +139,9 @@ async def seed(session: AsyncSession) -> Team:
 
 def _digest(table: Table, dialect: str) -> ScalarSelect[str]:
     """All of a table's rows as one string, in primary key order."""
-    fields = [func.coalesce(cast(column, Text), "∅") for column in table.columns]
+    fields: list[ColumnElement[str]] = [
+        func.coalesce(cast(column, Text), "∅") for column in table.columns
+    ]
     row = fields[0]
     for field in fields[1:]:
         row = row.op("||")("\x1f").op("||")(field)
@@ -150,17 +153,21 @@ def _digest(table: Table, dialect: str) -> ScalarSelect[str]:
     return select(func.group_concat(rows.c.r, "\x1e")).scalar_subquery()
 
 
+def _dialect(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name
+
+
 BUSINESS_TABLES = [t for t in models.Base.metadata.sorted_tables if t.name not in NOT_BUSINESS]
 
 
 @cache
-def _snapshot_query(dialect: str) -> Select[Any]:
+def _snapshot_query(dialect: str) -> Executable:
     return select(*(_digest(t, dialect) for t in BUSINESS_TABLES))
 
 
 async def snapshot(session: AsyncSession) -> dict[str, str | None]:
     """What every business table holds, one digest a table, in a single query."""
-    row = (await session.execute(_snapshot_query(session.bind.dialect.name))).one()
+    row = (await session.execute(_snapshot_query(_dialect(session)))).one()
     await session.commit()
     return {table.name: value for table, value in zip(BUSINESS_TABLES, row, strict=True)}
 
@@ -172,7 +179,7 @@ def changed_tables(before: dict[str, str | None], after: dict[str, str | None]) 
 async def wipe(session: AsyncSession) -> None:
     """Empty every table and restart the ids, so a new seed gets the same ids again."""
     tables = list(reversed(models.Base.metadata.sorted_tables))
-    if session.bind.dialect.name == "postgresql":
+    if _dialect(session) == "postgresql":
         names = ", ".join(t.name for t in tables)
         await session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     else:
