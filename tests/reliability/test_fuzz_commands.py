@@ -10,9 +10,15 @@ from collections.abc import Callable
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.ratelimit import RateLimiter
+from bot.scheduling import create_sender
+from jobs.runner import JobRunner
+from services.config import AppConfig
 from services.i18n import Translator
 from services.permissions import COMMANDS
+from tests.jobs.conftest import no_wait
 from tests.reliability import world
 from tests.reliability.conftest import Fuzz, check_texts
 from tests.tasks.conftest import ADMIN, EXTERNAL, MANAGER, PROG, TESTER
@@ -256,3 +262,36 @@ async def test_a_made_up_invite_is_refused(fuzz: Fuzz, token: str, group: bool) 
     else:
         assert len(reply.texts) == 1 and "только для сотрудников" in reply.text, reply
     assert await fuzz.changed() == []
+
+
+JOB_NAMES = ["lag_alerts", "log_reminders", "payroll_summary", "LAG_ALERTS", "nosuch"]
+JOB_PERIODS = ["", "2026-03-11", "2026-02", "2026-03", "2026-02-30", "2026-13", "1999-01"]
+
+
+@settings(FAST, max_examples=25)
+@given(
+    name=st.one_of(st.sampled_from(JOB_NAMES), st.text(min_size=1, max_size=12)),
+    period=st.one_of(st.sampled_from(JOB_PERIODS), st.text(max_size=12)),
+    rest=ARGUMENTS,
+)
+async def test_jobs_run_with_a_runner(
+    fuzz: Fuzz,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    config: AppConfig,
+    name: str,
+    period: str,
+    rest: str,
+) -> None:
+    """/jobs run NAME [PERIOD] with the job runner in place: a job that runs may write, a
+    refused one writes nothing at all (no run record, no lease)."""
+    if "job_runner" not in fuzz.client.dp.workflow_data:
+        limiter = RateLimiter(per_second=10_000, per_chat_per_second=10_000)
+        sender = create_sender(fuzz.client.bot, sessionmaker, limiter, sleep=no_wait)
+        fuzz.client.dp["job_runner"] = JobRunner(sessionmaker, sender, config, holder="bot")
+    await fuzz.fresh()
+    reply = await fuzz.send(ADMIN, "jobs", f"run {name} {period} {rest}".strip())
+    what = (name, period, rest[:100])
+    check_answer(reply, what)
+    changed = await fuzz.changed()
+    if all(world.is_refusal(t) for t in reply.texts):
+        assert not changed, (what, changed, reply)
