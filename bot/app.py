@@ -41,7 +41,8 @@ def create_bot(settings: Settings) -> Bot:
     api = None
     if settings.telegram_api_base:
         api = TelegramAPIServer.from_base(settings.telegram_api_base.rstrip("/"))
-    session = AiohttpSession(api=api) if api else AiohttpSession()
+    timeout = settings.telegram_timeout
+    session = AiohttpSession(api=api, timeout=timeout) if api else AiohttpSession(timeout=timeout)
     session.middleware(RetryMiddleware())
     return Bot(
         settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties()

@@ -1,16 +1,28 @@
-"""The last line of defence: log the update with a reference code, apologise to the person."""
+"""The last line of defence: log the update with a reference code, apologise to the person
+(unless Telegram itself failed: then the reply, not the action, is what went missing)."""
 
 from __future__ import annotations
 
 import logging
 import secrets
 
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramEntityTooLarge,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
 from aiogram.types import ErrorEvent
 
 from services.i18n import Translator, pick_language
 
 log = logging.getLogger("bot.errors")
+# Telegram down, overloaded or unreachable for longer than bot.sender.RetryMiddleware retries.
+# Handlers reply after their service has committed, so the person's action has most likely
+# been done: an apology would tell them it failed (and invite them to do it twice), and would
+# itself go into the same outage.
+_TELEGRAM_OUTAGE = (TelegramServerError, TelegramNetworkError, TelegramRetryAfter)
 
 
 def reference_code() -> str:
@@ -20,6 +32,16 @@ def reference_code() -> str:
 async def on_error(event: ErrorEvent, default_language: str = "ru") -> bool:
     code = reference_code()
     update = event.update
+    error = event.exception
+    if isinstance(error, _TELEGRAM_OUTAGE) and not isinstance(error, TelegramEntityTooLarge):
+        log.error(
+            "reply not delivered ref=%s update=%s: %s: %s",
+            code,
+            update.update_id,
+            type(error).__name__,
+            error,
+        )
+        return True
     log.error(
         "unhandled error ref=%s update=%s",
         code,

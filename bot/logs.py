@@ -1,4 +1,5 @@
-"""Logging set-up with a filter that keeps the bot token out of every line."""
+"""Logging set-up with a filter that keeps the bot token, the webhook secret and invite
+tokens out of every line."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ import logging
 import re
 
 _TOKEN_SHAPE = re.compile(r"\b\d{3,12}:[A-Za-z0-9_-]{20,}")
+# An invite token in "/start TOKEN" (a logged update) or "?start=TOKEN" (a logged link): the
+# database keeps only its hash, so the log must not keep the token either.
+_INVITE = re.compile(r"(/start(?:@\w+)?\s+|[?&]start=)[A-Za-z0-9_-]{8,64}")
 
 
 class RedactingFilter(logging.Filter):
-    """Replaces the token (and anything shaped like one) in the final message text."""
+    """Replaces the secrets, anything shaped like a bot token and invite tokens in the final
+    message text and the traceback."""
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -18,7 +23,8 @@ class RedactingFilter(logging.Filter):
     def redact(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, "<redacted>")
-        return _TOKEN_SHAPE.sub("<redacted>", text)
+        text = _TOKEN_SHAPE.sub("<redacted>", text)
+        return _INVITE.sub(r"\1<redacted>", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

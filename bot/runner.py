@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import app_config, create_bot, create_dispatcher
 from bot.logs import setup_logging
+from bot.polling import poll
 from bot.scheduling import attach_scheduler, create_jobs
 from bot.settings import Settings
 from bot.webhook import Probe, database_probe, serve_webhook
@@ -70,8 +71,16 @@ async def set_default_menus(bot: Bot) -> None:
         )
 
 
+def log_secrets(settings: Settings) -> list[str]:
+    """What the log filter blanks out wherever it appears: the token and the webhook secret."""
+    secrets = [settings.bot_token.get_secret_value()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    return secrets
+
+
 async def run(settings: Settings) -> None:
-    setup_logging(settings.log_level, [settings.bot_token.get_secret_value()])
+    setup_logging(settings.log_level, log_secrets(settings))
     engine = create_engine(settings.database_url)
     await migrate(engine)
     bot = create_bot(settings)
@@ -104,4 +113,4 @@ async def _serve(settings: Settings, bot: Bot, dp: Dispatcher, probes: dict[str,
         return
     log.info("polling for updates")
     await bot.delete_webhook(drop_pending_updates=False)
-    await dp.start_polling(bot, handle_signals=True, close_bot_session=False)
+    await poll(dp, bot)

@@ -7,7 +7,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.ratelimit import RateLimiter
+from bot.ratelimit import SAFE_PER_SECOND, RateLimiter
 from bot.sender import Sender
 from jobs.runner import JobRunner
 from jobs.scheduler import JobScheduler
@@ -28,7 +28,8 @@ def create_sender(
         async with sessionmaker() as session:
             await reach.mark_unreachable(session, chat_id)
 
-    return Sender(bot, limiter or RateLimiter(), on_blocked=on_blocked, **options)
+    limiter = limiter or RateLimiter(per_second=SAFE_PER_SECOND)
+    return Sender(bot, limiter, on_blocked=on_blocked, **options)
 
 
 def create_jobs(

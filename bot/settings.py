@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr
     database_url: str = "sqlite+aiosqlite:///crm.db"
     telegram_api_base: str | None = None
+    # Seconds to wait for an answer from the Bot API (a long poll waits this much longer).
+    telegram_timeout: float = Field(60.0, gt=0, le=600)
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     timezone: str = "Europe/Moscow"
     default_language: str = "ru"
@@ -113,7 +115,6 @@ class Settings(BaseSettings):
         if not (3 <= len(value) <= 5 and value.isalpha()):
             raise ValueError("expected a currency code such as RUB")
         return value
-
 
     @field_validator("redis_url")
     @classmethod

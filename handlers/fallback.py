@@ -32,8 +32,10 @@ async def unknown_or_denied(
 
 
 @router.message(F.chat.type == "private")
-async def stray_text(message: Message, tr: Translator) -> None:
-    await message.answer(tr("stray-text"))
+async def stray_text(message: Message, me: Employee | None, tr: Translator) -> None:
+    # Externals cannot log time, so their hint points at what they can do.
+    external = me is not None and me.role == "external"
+    await message.answer(tr("stray-text-external" if external else "stray-text"))
 
 
 @router.callback_query()

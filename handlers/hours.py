@@ -40,12 +40,12 @@ def render_hours(report: HoursReport, tr: Translator) -> str:
         lines.append(tr("hours-unscheduled", days=report.unscheduled_days))
     if report.tasks:
         lines.append(tr("hours-by-task"))
-        for row in report.tasks:
-            duration = format_duration(row.minutes, tr.lang)
-            if row.task_id is None:
+        for task_row in report.tasks:
+            duration = format_duration(task_row.minutes, tr.lang)
+            if task_row.task_id is None:
                 lines.append(tr("hours-general", duration=duration))
             else:
-                lines.append(f"#{row.task_id} {row.title}: {duration}")
+                lines.append(f"#{task_row.task_id} {task_row.title}: {duration}")
     return "\n".join(lines)
 
 

@@ -14,10 +14,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.dialog_steps import ask
-from handlers.keyboards import DialogCb, card_keyboard
-from handlers.task_views import deliver, render_card
+from handlers.keyboards import DialogCb
+from handlers.task_views import card_reply, deliver
 from models import DevGroup
-from services import clock, task_card, task_create
+from services import clock, task_create
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
@@ -98,7 +98,6 @@ async def finish(
     today = clock.today(config.timezone)
     task, notices = await task_create.create_task(session, scope, draft, today)
     await state.clear()
-    card = await task_card.load_card(session, scope, task.id)
-    text = tr("newtask-created", id=task.id) + "\n\n" + render_card(card, tr)
-    await message.answer(text, reply_markup=card_keyboard(card.actions, task.id, tr))
+    card, markup = await card_reply(session, scope, task.id, tr, config)
+    await message.answer(tr("newtask-created", id=task.id) + "\n\n" + card, reply_markup=markup)
     await deliver(bot, notices, config)

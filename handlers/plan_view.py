@@ -57,13 +57,20 @@ def _short(text: str) -> str:
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"
 
 
-def _tracked(p: TaskPlan, tr: Translator) -> str:
+def forecast_text(p: TaskPlan, tr: Translator) -> str:
+    """Forecast finish against the deadline of a tracked task."""
+    deadline = p.task.deadline
     if p.forecast_finish is None:
-        late = tr("plan-forecast-beyond")
-    elif p.late_days:
-        late = tr("plan-late", forecast=p.forecast_finish, days=p.late_days)
-    else:
-        late = tr("plan-on-time", forecast=p.forecast_finish)
+        return tr("plan-forecast-beyond")
+    if p.late_days:
+        return tr("plan-late", forecast=p.forecast_finish, days=p.late_days)
+    if p.late_days is None and deadline is not None and p.forecast_finish > deadline:
+        return tr("plan-late-unknown", forecast=p.forecast_finish)
+    return tr("plan-on-time", forecast=p.forecast_finish)
+
+
+def _tracked(p: TaskPlan, tr: Translator) -> str:
+    late = forecast_text(p, tr)
     return tr(
         "plan-task-ok",
         planned=_hours(p.planned_h),

@@ -9,11 +9,11 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.keyboards import TaskCb, cancel_keyboard, card_keyboard, stop_keyboard, valid_id
+from handlers.keyboards import TaskCb, cancel_keyboard, stop_keyboard, valid_id
 from handlers.log_views import log_reply, stop_reply
-from handlers.task_views import deliver, edit, render_card
+from handlers.task_views import card_reply, deliver, edit
 from models import Employee
-from services import clock, task_card, task_flow, timelog, timers
+from services import clock, task_flow, timelog, timers
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
@@ -32,11 +32,11 @@ async def _refresh_card(
     scope: tasks_service.Scope,
     task_id: int,
     tr: Translator,
+    config: AppConfig,
 ) -> None:
     if not isinstance(callback.message, Message):
         return
-    card = await task_card.load_card(session, scope, task_id)
-    await edit(callback.message, render_card(card, tr), card_keyboard(card.actions, task_id, tr))
+    await edit(callback.message, *await card_reply(session, scope, task_id, tr, config))
 
 
 async def _result(
@@ -46,11 +46,12 @@ async def _result(
     scope: tasks_service.Scope,
     text: str,
     tr: Translator,
+    config: AppConfig,
 ) -> None:
     """Pressed on the card: refresh it; anywhere else: say what happened in a message."""
     await callback.answer(text[:200])
     if data.v:
-        await _refresh_card(callback, session, scope, data.id, tr)
+        await _refresh_card(callback, session, scope, data.id, tr, config)
     elif isinstance(callback.message, Message):
         await callback.message.answer(text)
 
@@ -62,14 +63,13 @@ async def cb_open(
     session: AsyncSession,
     me: Employee,
     tr: Translator,
+    config: AppConfig,
 ) -> None:
     scope = await tasks_service.scope_of(session, me)
-    card = await task_card.load_card(session, scope, valid_id(callback_data.id))
+    text, markup = await card_reply(session, scope, valid_id(callback_data.id), tr, config)
     await callback.answer()
     if isinstance(callback.message, Message):
-        await callback.message.answer(
-            render_card(card, tr), reply_markup=card_keyboard(card.actions, card.task.id, tr)
-        )
+        await callback.message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(TaskCb.filter(F.action.in_({"review", "accept"})))
@@ -90,7 +90,7 @@ async def cb_flow(
     else:
         task, notices = await task_flow.accept(session, scope, task_id)
         text = tr("accept-done", id=task.id)
-    await _result(callback, callback_data, session, scope, text, tr)
+    await _result(callback, callback_data, session, scope, text, tr, config)
     await deliver(bot, notices, config)
 
 
@@ -123,7 +123,7 @@ async def cb_log(
     if isinstance(callback.message, Message):
         await callback.message.answer(text, reply_markup=markup)
     if callback_data.v:
-        await _refresh_card(callback, session, scope, callback_data.id, tr)
+        await _refresh_card(callback, session, scope, callback_data.id, tr, config)
 
 
 @router.callback_query(TaskCb.filter(F.action.in_({"timer", "stop"})))
@@ -145,7 +145,7 @@ async def cb_timer(
         text = tr("timer-started", id=task.id, title=task.title)
         if previous is not None:
             text = stop_reply(previous, tr) + "\n" + text
-        await _result(callback, callback_data, session, scope, text, tr)
+        await _result(callback, callback_data, session, scope, text, tr, config)
         return
     outcome = await timers.stop_timer(session, scope, config.timezone, event_update.update_id)
     text, markup = stop_reply(outcome, tr), None
@@ -155,7 +155,7 @@ async def cb_timer(
     if isinstance(callback.message, Message):
         await callback.message.answer(text, reply_markup=markup)
     if callback_data.v and not isinstance(outcome, timers.StopQuestion):
-        await _refresh_card(callback, session, scope, task_id, tr)
+        await _refresh_card(callback, session, scope, task_id, tr, config)
 
 
 @router.callback_query(TaskCb.filter(F.action == "return"))

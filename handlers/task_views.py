@@ -8,14 +8,19 @@ from collections.abc import Iterable
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import notify
-from handlers.keyboards import notice_keyboard
+from handlers.keyboards import card_keyboard, notice_keyboard
+from handlers.plan_view import forecast_text
 from models import Employee, Task
+from services import clock, task_card
 from services.config import AppConfig
 from services.i18n import Translator
+from services.plan import FLAG_OK, TaskPlan
 from services.task_card import TaskCard
 from services.task_flow import Notice
+from services.tasks import Scope
 from services.timeparse import format_duration
 
 log = logging.getLogger(__name__)
@@ -48,14 +53,34 @@ def logged_vs_estimate(task: Task, tr: Translator) -> str:
     return tr("task-logged-of", logged=logged, estimate=estimate)
 
 
-def task_line(task: Task, tr: Translator, me_id: int | None = None) -> str:
+def task_line(
+    task: Task, tr: Translator, me_id: int | None = None, outlook: TaskPlan | None = None
+) -> str:
     parts = [f"#{task.id} {task.title}", tr(f"status-{task.status}")]
     if task.deadline is not None:
         parts.append(tr("task-line-deadline", date=task.deadline))
     parts.append(logged_vs_estimate(task, tr))
+    if outlook is not None and outlook.flag == FLAG_OK:
+        if outlook.lag_h:
+            parts.append(tr("task-line-lag", lag=f"{outlook.lag_h:.2f}"))
+        finish, deadline = outlook.forecast_finish, task.deadline
+        if finish is None or (deadline is not None and finish > deadline):
+            parts.append(forecast_text(outlook, tr))
     if me_id is not None and task.tester_id == me_id:
         parts.append(tr("task-line-testing"))
     return " · ".join(parts)
+
+
+def outlook_line(p: TaskPlan, tr: Translator) -> str | None:
+    """The card's plan line: only for a task the plan tracks (estimate, deadline, schedule)."""
+    if p.flag != FLAG_OK:
+        return None
+    return tr(
+        "task-card-outlook",
+        planned=f"{p.planned_h:.2f}",
+        lag=f"{p.lag_h:.2f}",
+        forecast=forecast_text(p, tr),
+    )
 
 
 def render_card(card: TaskCard, tr: Translator) -> str:
@@ -77,6 +102,9 @@ def render_card(card: TaskCard, tr: Translator) -> str:
         logged_vs_estimate(task, tr),
         tr("task-card-dates", start=task.start_date, deadline=task.deadline or "—"),
     ]
+    plan_line = outlook_line(card.outlook, tr) if card.outlook is not None else None
+    if plan_line:
+        lines.append(plan_line)
     if card.comments:
         lines.append(tr("task-card-comments"))
         for comment in card.comments:
@@ -89,6 +117,15 @@ def render_card(card: TaskCard, tr: Translator) -> str:
     if card.task.status not in ("done", "cancelled"):
         lines.append(tr("task-card-hint", id=task.id))
     return "\n".join(lines)
+
+
+async def card_reply(
+    session: AsyncSession, scope: Scope, task_id: int, tr: Translator, config: AppConfig
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The card of a task the viewer can see, with its buttons; refused like /task N."""
+    today = clock.today(config.timezone)
+    card = await task_card.load_card(session, scope, task_id, today, config.holidays_country)
+    return render_card(card, tr), card_keyboard(card.actions, card.task.id, tr)
 
 
 async def deliver(bot: Bot, notices: Iterable[Notice], config: AppConfig) -> None:

@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import newtask, task_buttons, tasks_dialog
 from handlers.common import answer_long, rest_args, split_args
-from handlers.keyboards import card_keyboard, open_buttons, review_buttons
-from handlers.task_views import deliver, render_card, task_line
+from handlers.keyboards import open_buttons, review_buttons
+from handlers.task_views import card_reply, deliver, task_line
 from models import Employee
-from services import clock, people, task_card, task_flow
+from services import clock, people, planning, task_flow
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
@@ -24,15 +24,21 @@ router = Router(name=__name__)
 
 
 @router.message(Command("tasks"))
-async def cmd_tasks(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+async def cmd_tasks(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
+) -> None:
     scope = await tasks_service.scope_of(session, me)
+    outlook = {}
     if me.role == "external":
         tasks = await tasks_service.open_tasks(session, sorted(scope.member))
         head = tr("tasks-groups-title", count=len(tasks)) if tasks else tr("tasks-groups-empty")
     else:
         tasks = await tasks_service.own_open_tasks(session, me.id)
         head = tr("tasks-title", count=len(tasks)) if tasks else tr("tasks-empty")
-    lines = [head, *(task_line(t, tr, me.id) for t in tasks)]
+        today = clock.today(config.timezone)
+        ids = [t.id for t in tasks]
+        outlook = await planning.task_outlook(session, ids, today, config.holidays_country)
+    lines = [head, *(task_line(t, tr, me.id, outlook.get(t.id)) for t in tasks)]
     if me.role in ("manager", "admin"):
         lines += await _group_summary(session, scope, tr)
     await answer_long(message, "\n".join(lines), reply_markup=open_buttons(tasks))
@@ -61,16 +67,16 @@ async def _group_summary(
 
 
 @router.message(Command("task"))
-async def cmd_task(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+async def cmd_task(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
+) -> None:
     args = split_args(message.text)
     if len(args) != 1:
         raise DomainError("task-usage")
     task_id = tasks_service.parse_task_ref(args[0])
     scope = await tasks_service.scope_of(session, me)
-    card = await task_card.load_card(session, scope, task_id)
-    await message.answer(
-        render_card(card, tr), reply_markup=card_keyboard(card.actions, task_id, tr)
-    )
+    text, markup = await card_reply(session, scope, task_id, tr, config)
+    await message.answer(text, reply_markup=markup)
 
 
 @router.message(Command("review"))

@@ -6,8 +6,9 @@ Telegram's limits and retries) and only know it by the protocol below.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -120,3 +121,23 @@ class Delivery:
     async def _mark(self, key: str, status: str) -> None:
         async with self.sessionmaker() as session:
             await ledger.mark(session, self.job, self.period, key, status)
+
+
+async def in_parallel(
+    items: Sequence[tuple[Any, ...]], send: Callable[..., Awaitable[None]], workers: int
+) -> None:
+    """`send(*item)` for every item, at most `workers` at a time. The first error (RunStopped
+    included) stops the others and is raised."""
+    queue = iter(items)
+
+    async def work() -> None:
+        for item in queue:
+            await send(*item)
+
+    tasks = [asyncio.create_task(work()) for _ in range(max(1, min(workers, len(items))))]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)

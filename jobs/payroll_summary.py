@@ -10,11 +10,16 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from jobs.context import JobContext, admins
+from jobs.delivery import in_parallel
 from models import Employee
 from services import locks
 from services import payroll_report as report
 from services.pay import parse_month
-from services.payroll import Payroll, month_payroll
+from services.payroll import Payroll, PayrollRow, month_payroll
+
+# Summaries in flight at once: each one also waits on two ledger writes, so one at a time could
+# not keep up with Telegram's pace; the sender's limiter still spaces the messages themselves.
+PARALLEL_SENDS = 8
 
 
 async def run(ctx: JobContext) -> None:
@@ -31,13 +36,18 @@ async def run(ctx: JobContext) -> None:
             for emp in await session.scalars(select(Employee).where(Employee.id.in_(ids)))
         }
         heads = await admins(session)
-    for row in payroll.rows:
-        emp = people.get(row.employee_id)
-        # Someone who has left is still on the payroll, but the bot no longer writes to them.
-        if emp is None or not emp.active:
-            continue
+    # Someone who has left is still on the payroll, but the bot no longer writes to them.
+    reachable = [
+        (row, people[row.employee_id])
+        for row in payroll.rows
+        if row.employee_id in people and people[row.employee_id].active
+    ]
+
+    async def send_own(row: PayrollRow, emp: Employee) -> None:
         to = ctx.person(emp)
         await ctx.delivery.text(to, report.person_summary(row, payroll, ctx.tr(to.lang)))
+
+    await in_parallel(reachable, send_own, PARALLEL_SENDS)
     for admin in heads:
         await _send_table(ctx, admin, payroll)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 from collections.abc import Mapping
 from datetime import timedelta
 
@@ -84,13 +85,18 @@ class JobRunner:
     ) -> RunReport:
         """Run `name` for `period`, waiting up to `wait` seconds for a busy run lease."""
         lease_name = f"run:{name}:{period}"
-        if not await self._acquire(lease_name, wait):
+        # The run lease is this run's own, not this process's: another run of the period in
+        # the same process (`/jobs run` during the scheduled one, a catch-up while the
+        # schedule fires) finds it busy instead of renewing it as its own and taking over
+        # the claims of the messages in flight.
+        holder = f"{self.holder[:56]}/{secrets.token_hex(3)}"
+        if not await self._acquire(lease_name, holder, wait):
             async with self.sessionmaker() as session:
                 held = await lease.current(session, lease_name)
             until = held[1] if held else None
             return RunReport(name, period, trigger, jobruns.BUSY, busy_until=until)
         lost = asyncio.Event()
-        renewer = asyncio.create_task(self._renew(lease_name, lost))
+        renewer = asyncio.create_task(self._renew(lease_name, holder, lost))
         try:
             return await self._run_held(name, period, trigger, lost)
         finally:
@@ -98,7 +104,7 @@ class JobRunner:
             with contextlib.suppress(asyncio.CancelledError):
                 await renewer
             async with self.sessionmaker() as session:
-                await lease.release(session, lease_name, self.holder)
+                await lease.release(session, lease_name, holder)
 
     async def _run_held(
         self, name: str, period: str, trigger: str, lost: asyncio.Event
@@ -160,23 +166,23 @@ class JobRunner:
             if not result.ok:
                 log.warning("unreachable report to admin %s not delivered", admin.code)
 
-    async def _acquire(self, name: str, wait: float) -> bool:
+    async def _acquire(self, name: str, holder: str, wait: float) -> bool:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + wait
         while True:
             async with self.sessionmaker() as session:
-                if await lease.acquire(session, name, self.holder, self.run_ttl):
+                if await lease.acquire(session, name, holder, self.run_ttl):
                     return True
             if loop.time() >= deadline:
                 return False
             await asyncio.sleep(min(1.0, max(0.05, deadline - loop.time())))
 
-    async def _renew(self, name: str, lost: asyncio.Event) -> None:
+    async def _renew(self, name: str, holder: str, lost: asyncio.Event) -> None:
         while True:
             await asyncio.sleep(self.run_ttl.total_seconds() / 4)
             try:
                 async with self.sessionmaker() as session:
-                    if await lease.acquire(session, name, self.holder, self.run_ttl):
+                    if await lease.acquire(session, name, holder, self.run_ttl):
                         continue
             except Exception:
                 log.exception("renewing the lease %s failed", name)

@@ -56,6 +56,8 @@ class Calendar:
     _starts: dict[int, list[date]] = field(default_factory=dict)
     _weeks: dict[int, list[Week]] = field(default_factory=dict)
     _absent: dict[int, list[tuple[date, date, str]]] = field(default_factory=dict)
+    # (first, last) -> how many days of each weekday in that range are not holidays
+    _counts: dict[tuple[date, date], tuple[int, ...]] = field(default_factory=dict)
 
     def add_schedule(self, emp_id: int, effective_from: date, week: Week) -> None:
         starts = self._starts.setdefault(emp_id, [])
@@ -92,11 +94,52 @@ class Calendar:
 
     def scheduled_minutes(self, emp_id: int, first: date, last: date) -> int:
         """Capacity summed over first..last, days without a schedule counting 0 (a pay norm)."""
+        week = self._one_week_over(emp_id, first, last)
+        if week is not None:
+            # The common case, in a payroll of thousands: one week and no absence all along,
+            # so only the number of non-holiday days of each weekday matters.
+            counts = self._weekday_counts(first, last)
+            return sum(minutes * count for minutes, count in zip(week, counts, strict=True))
         total, day = 0, first
         while day <= last:
             total += self.capacity(emp_id, day) or 0
             day += timedelta(days=1)
         return total
+
+    def _one_week_over(self, emp_id: int, first: date, last: date) -> Week | None:
+        """The person's only schedule over first..last when no absence falls in it, else None."""
+        starts = self._starts.get(emp_id)
+        if not starts:
+            return None
+        i = bisect.bisect_right(starts, first) - 1
+        if i < 0 or (i + 1 < len(starts) and starts[i + 1] <= last):
+            return None
+        if any(a <= last and b >= first for a, b, _ in self._absent.get(emp_id, ())):
+            return None
+        return self._weeks[emp_id][i]
+
+    def _weekday_counts(self, first: date, last: date) -> tuple[int, ...]:
+        counts = self._counts.get((first, last))
+        if counts is None:
+            tally = [0] * 7
+            day = first
+            while day <= last:
+                if not self.holidays.is_holiday(day):
+                    tally[day.weekday()] += 1
+                day += timedelta(days=1)
+            counts = self._counts[(first, last)] = tuple(tally)
+        return counts
+
+
+_WEEK_COLUMNS = (
+    Schedule.mon,
+    Schedule.tue,
+    Schedule.wed,
+    Schedule.thu,
+    Schedule.fri,
+    Schedule.sat,
+    Schedule.sun,
+)
 
 
 async def load_holidays(session: AsyncSession, country: str) -> Holidays:
@@ -115,13 +158,15 @@ async def load_calendar(
     cal = Calendar(holidays=await load_holidays(session, country))
     if ids == []:
         return cal
-    schedules = select(Schedule)
-    absences = select(Absence).where(Absence.date_to >= first)
+    # Plain columns, not ORM objects: a payroll loads thousands of schedules.
+    schedules = select(Schedule.employee_id, Schedule.effective_from, *_WEEK_COLUMNS)
+    absences = select(Absence.employee_id, Absence.date_from, Absence.date_to, Absence.kind)
+    absences = absences.where(Absence.date_to >= first)
     if ids is not None:
         schedules = schedules.where(Schedule.employee_id.in_(ids))
         absences = absences.where(Absence.employee_id.in_(ids))
-    for s in await session.scalars(schedules):
-        cal.add_schedule(s.employee_id, s.effective_from, s.week)
-    for a in await session.scalars(absences):
-        cal.add_absence(a.employee_id, a.date_from, a.date_to, a.kind)
+    for emp_id, effective_from, *week in await session.execute(schedules):
+        cal.add_schedule(emp_id, effective_from, tuple(week))  # type: ignore[arg-type]
+    for emp_id, date_from, date_to, kind in await session.execute(absences):
+        cal.add_absence(emp_id, date_from, date_to, kind)
     return cal

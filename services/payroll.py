@@ -30,7 +30,7 @@ from services import clock
 from services.calendar import Calendar, load_calendar
 from services.config import AppConfig
 from services.pay import PayResult, PayRule, compute_pay, month_bounds
-from services.paysettings import rule_of
+from services.paysettings import rule_from
 
 # The hours of a standard working day, used only to suggest a fixed norm to the admin.
 STANDARD_DAY_HOURS = 8
@@ -106,8 +106,20 @@ def _rules_query(month: date, ids: list[int] | None) -> Select:
     if ids is not None:
         latest = latest.where(PaySetting.employee_id.in_(ids))
     in_force = latest.group_by(PaySetting.employee_id).subquery()
+    # Plain columns, not ORM objects: a payroll may list thousands of people.
     return (
-        select(PaySetting, Employee)
+        select(
+            PaySetting.pay_type,
+            PaySetting.amount,
+            PaySetting.norm_hours,
+            PaySetting.k,
+            Employee.id,
+            Employee.full_name,
+            Employee.telegram_id,
+            Employee.language,
+            Employee.active,
+            Employee.role,
+        )
         .join(
             in_force,
             and_(
@@ -134,31 +146,31 @@ async def worked_minutes(
     return {emp_id: int(total or 0) for emp_id, total in await session.execute(query)}
 
 
-def _is_current(emp: Employee) -> bool:
-    return emp.active and emp.role != "external"
+def _is_current(active: bool, role: str) -> bool:
+    return active and role != "external"
 
 
 async def _rows(
     session: AsyncSession, month: date, config: AppConfig, ids: list[int] | None
 ) -> tuple[list[PayrollRow], Calendar]:
     first, last = month_bounds(month)
-    pairs = (await session.execute(_rules_query(first, ids))).all()
+    found = (await session.execute(_rules_query(first, ids))).all()
     worked = await worked_minutes(session, first, last, ids)
     # Everyone's calendar when the payroll is for everyone: no list of thousands of ids in SQL.
     calendar = await load_calendar(session, ids, first, config.holidays_country)
     rows: list[PayrollRow] = []
-    for setting, emp in pairs:
-        minutes = worked.get(emp.id, 0)
-        if not _is_current(emp) and minutes == 0:
+    for pay_type, amount, norm_hours, k, emp_id, full_name, tg, language, active, role in found:
+        minutes = worked.get(emp_id, 0)
+        if not _is_current(active, role) and minutes == 0:
             continue
-        rule = rule_of(setting)
-        scheduled = calendar.scheduled_minutes(emp.id, first, last)
+        rule = rule_from(pay_type, amount, norm_hours, k)
+        scheduled = calendar.scheduled_minutes(emp_id, first, last)
         rows.append(
             PayrollRow(
-                employee_id=emp.id,
-                full_name=emp.full_name,
-                telegram_id=emp.telegram_id,
-                language=emp.language,
+                employee_id=emp_id,
+                full_name=full_name,
+                telegram_id=tg,
+                language=language,
                 rule=rule,
                 worked_min=minutes,
                 scheduled_min=scheduled,

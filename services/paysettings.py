@@ -36,8 +36,13 @@ def month_code(month: date) -> str:
 
 
 def rule_of(setting: PaySetting) -> PayRule:
-    norm = setting.norm_hours if setting.pay_type == "fixed_by_hours" else None
-    return PayRule(setting.pay_type, Decimal(setting.amount), norm, Decimal(setting.k))
+    return rule_from(setting.pay_type, setting.amount, setting.norm_hours, setting.k)
+
+
+def rule_from(pay_type: str, amount: Decimal, norm_hours: Decimal | None, k: Decimal) -> PayRule:
+    """The rule of a pay_settings row given as its columns."""
+    norm = norm_hours if pay_type == "fixed_by_hours" else None
+    return PayRule(pay_type, Decimal(amount), norm, Decimal(k))
 
 
 def rule_args(rule: PayRule) -> str:

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, GroupMember, Invite
 from models.people import ROLES, STAFF_ROLES
-from services import clock
+from services import clock, permissions
 from services.errors import DomainError
 
 GROUP_NAME = re.compile(r"^[0-9A-Za-zА-Яа-яЁё_-]{1,32}$")
@@ -91,11 +91,10 @@ async def create_invite(
     """A random single-use token; only its hash is stored."""
     if role not in ROLES:
         raise DomainError("role-unknown", role=role[:20])
-    if inviter.role != "admin":
-        if role not in ("programmer", "tester", "external"):
-            raise DomainError("invite-role-denied", role=role)
-        if group is None or group.lead_id != inviter.id:
-            raise DomainError("invite-group-needed")
+    if not permissions.may_invite(inviter.role, role):
+        raise DomainError("invite-role-denied", role=role)
+    if inviter.role != "admin" and (group is None or group.lead_id != inviter.id):
+        raise DomainError("invite-group-needed")
     if access_days is not None and role != "external":
         raise DomainError("invite-days-external")
     if access_days is not None and not 1 <= access_days <= MAX_ACCESS_DAYS:
@@ -140,7 +139,15 @@ async def redeem_invite(
     emp.access_until = now + timedelta(days=days) if invite.role == "external" else None
     _refresh_profile(emp, user)
     await session.flush()
-    invite.used_by, invite.used_at = emp.id, now
+    # Claimed only if still unused: of two people opening one link at once, the second
+    # waits for the first's row lock, then matches no row and is refused.
+    claimed = await session.execute(
+        update(Invite)
+        .where(Invite.id == invite.id, Invite.used_by.is_(None))
+        .values(used_by=emp.id, used_at=now)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise DomainError("invite-invalid")
     if invite.group_id is not None:
         await _add_member(session, invite.group_id, emp.id)
     await session.commit()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, Task, TaskEvent, Timer
+from services.plan import TaskPlan
+from services.planning import task_outlook
 from services.tasks import (
     CLOSED_STATUSES,
     Scope,
@@ -46,6 +49,8 @@ class TaskCard:
     tester: Employee | None
     comments: list[Comment]
     actions: tuple[str, ...]
+    # Lag and forecast for staff; None for externals and for tasks the plan does not cover.
+    outlook: TaskPlan | None = None
 
 
 def actions_for(scope: Scope, task: Task, timer: Timer | None) -> tuple[str, ...]:
@@ -79,7 +84,9 @@ async def last_comments(
     return list(rows)
 
 
-async def load_card(session: AsyncSession, scope: Scope, task_id: int) -> TaskCard:
+async def load_card(
+    session: AsyncSession, scope: Scope, task_id: int, today: date, country: str
+) -> TaskCard:
     task = await visible_task(session, scope, task_id)
     group = await session.get(DevGroup, task.group_id)
     assert group is not None
@@ -89,6 +96,9 @@ async def load_card(session: AsyncSession, scope: Scope, task_id: int) -> TaskCa
     )
     timer = await session.get(Timer, scope.emp.id) if scope.is_staff else None
     comments = [Comment(names.get(e.actor_id), e.text, e.kind, e.to_status) for e in events]
+    outlook = None
+    if scope.is_staff:
+        outlook = (await task_outlook(session, [task.id], today, country)).get(task.id)
     return TaskCard(
         task=task,
         group=group,
@@ -97,4 +107,5 @@ async def load_card(session: AsyncSession, scope: Scope, task_id: int) -> TaskCa
         tester=names.get(task.tester_id) if task.tester_id else None,
         comments=comments,
         actions=actions_for(scope, task, timer),
+        outlook=outlook,
     )

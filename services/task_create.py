@@ -59,7 +59,7 @@ class Draft:
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Draft:
-        values = {k: data.get(k) for k in cls.__dataclass_fields__}
+        values: dict[str, Any] = {k: data.get(k) for k in cls.__dataclass_fields__}
         for key in ("start", "deadline"):
             values[key] = date.fromisoformat(values[key]) if values[key] else None
         values["title"] = values["title"] or ""

@@ -2,7 +2,8 @@
 
 The bot under test talks to it exactly as to api.telegram.org (TELEGRAM_API_BASE points here),
 while the test plays the users: it enqueues updates, waits for the calls the bot makes and
-injects the faults Telegram produces in real life (429, 403 blocked, 5xx, validation errors).
+injects the faults Telegram produces in real life (429, 403 blocked, 5xx, validation errors,
+slow answers).
 
 Validation follows Telegram where a bot can get it wrong: empty or overlong text, broken HTML
 with parse_mode=HTML, callback data over 64 bytes, editing a message into the same content,
@@ -53,6 +54,8 @@ CONFLICT_WEBHOOK = (
     "Conflict: can't use getUpdates method while webhook is active; "
     "use deleteWebhook to delete the webhook first"
 )
+# Not Telegram's: the status of a delayed call whose caller hung up before it was handled.
+CLIENT_GONE = "Client Closed Request"
 QUERY_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 
 # Values of these fields are plain strings; decoding them as JSON would turn a text of "123"
@@ -162,6 +165,14 @@ class _Fault:
     status: int
     description: str
     retry_after: int | None
+    remaining: int
+    chat_id: int | str | None
+
+
+@dataclass
+class _Delay:
+    method: str
+    seconds: float
     remaining: int
     chat_id: int | str | None
 
@@ -506,6 +517,7 @@ class FakeBotAPI:
         self._next_callback = 0
 
         self._faults: list[_Fault] = []
+        self._delays: list[_Delay] = []
         self._global_window = _SlidingWindow(rate_limit_per_sec) if rate_limit_per_sec else None
         self._chat_windows: dict[int | str, _SlidingWindow] = {}
 
@@ -844,6 +856,22 @@ class FakeBotAPI:
             )
         )
 
+    def delay_next(
+        self, method: str, seconds: float, *, times: int = 1, chat_id: int | None = None
+    ) -> None:
+        """Hold the next `times` calls of `method` (optionally only to `chat_id`) for `seconds`
+        before handling them, as a slow network or an overloaded Telegram does.
+
+        A caller that gives up meanwhile (its own timeout) gets nothing and the call is dropped
+        unhandled: recorded with status 499 and error CLIENT_GONE. A fault from fail_next still
+        applies to a delayed call that is handled.
+        """
+        if seconds <= 0 or times < 1:
+            raise ValueError("a delay needs positive seconds and times")
+        self._delays.append(
+            _Delay(method=method.lower(), seconds=seconds, remaining=times, chat_id=chat_id)
+        )
+
     # ----------------------------------------------------------------------- HTTP plumbing
 
     async def _not_found(self, request: web.Request) -> web.Response:
@@ -873,6 +901,7 @@ class FakeBotAPI:
             )
             if request.match_info["token"] != self.token:
                 raise ApiError(401, "Unauthorized")
+            await self._apply_delay(request, method, params)
             self._apply_fault(method, params)
             handler = self._handlers.get(method)
             if handler is None:
@@ -939,6 +968,21 @@ class FakeBotAPI:
             fault.remaining -= 1
             self._faults = [f for f in self._faults if f.remaining > 0]
             raise ApiError(fault.status, fault.description, fault.retry_after)
+
+    async def _apply_delay(self, request: web.Request, method: str, params: JSONDict) -> None:
+        chat = _chat_key(params.get("chat_id"))
+        for delay in self._delays:
+            if delay.method != method.lower() or delay.remaining <= 0:
+                continue
+            if delay.chat_id is not None and delay.chat_id != chat:
+                continue
+            delay.remaining -= 1
+            self._delays = [d for d in self._delays if d.remaining > 0]
+            await asyncio.sleep(delay.seconds)
+            transport = request.transport
+            if transport is None or transport.is_closing():
+                raise ApiError(499, CLIENT_GONE)
+            return
 
     def _notify_updates(self) -> None:
         event, self._updates_changed = self._updates_changed, asyncio.Event()

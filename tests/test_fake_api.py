@@ -16,6 +16,7 @@ from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramConflictError,
     TelegramForbiddenError,
+    TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
     TelegramUnauthorizedError,
@@ -33,7 +34,7 @@ from aiogram.types import (
 )
 from aiohttp import ClientSession, ClientTimeout, web
 
-from tests.fake_api import FakeBotAPI
+from tests.fake_api import CLIENT_GONE, FakeBotAPI
 
 USER_ID = 1001
 
@@ -284,6 +285,43 @@ async def test_fail_next_can_target_one_chat(api: FakeBotAPI, bot: Bot) -> None:
     assert await bot.send_message(USER_ID, "fine")
     with pytest.raises(TelegramForbiddenError):
         await bot.send_message(2002, "blocked once")
+
+
+async def test_delay_next_holds_calls_and_drops_those_the_caller_gave_up_on(
+    api: FakeBotAPI,
+) -> None:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api.base_url), timeout=0.5)
+    impatient = Bot(api.token, session=session)
+    try:
+        api.delay_next("sendMessage", 0.2, chat_id=USER_ID)
+        api.delay_next("sendMessage", 1.5, chat_id=USER_ID)
+        assert (await impatient.send_message(2002, "not delayed")).text == "not delayed"
+        started = time.monotonic()
+        # shorter than the caller's timeout: only slower
+        assert (await impatient.send_message(USER_ID, "slow")).text == "slow"
+        assert time.monotonic() - started >= 0.2
+        # longer: the caller times out and the message is never sent
+        with pytest.raises(TelegramNetworkError, match="timeout"):
+            await impatient.send_message(USER_ID, "too slow")
+        gone = await api.wait_for(lambda c: c["status"] == 499, timeout=5)
+        assert gone["params"]["text"] == "too slow" and gone["error"] == CLIENT_GONE
+        assert (await impatient.send_message(USER_ID, "again")).text == "again"
+    finally:
+        await session.close()
+    assert [m["text"] for m in api.messages_to(USER_ID)] == ["slow", "again"]
+    assert [c["status"] for c in api.calls_of("sendMessage")] == [200, 200, 499, 200]
+
+
+async def test_delay_next_then_fault(api: FakeBotAPI, bot: Bot) -> None:
+    api.delay_next("getMe", 0.2)
+    api.fail_next("getMe", 502)
+    started = time.monotonic()
+    with pytest.raises(TelegramServerError):
+        await bot.get_me()
+    assert time.monotonic() - started >= 0.2
+    assert await bot.get_me()
+    with pytest.raises(ValueError, match="positive"):
+        api.delay_next("getMe", 0)
 
 
 async def test_block_chat(api: FakeBotAPI, bot: Bot) -> None:

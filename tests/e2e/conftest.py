@@ -104,9 +104,14 @@ async def start_bot(
         since = len(fake.calls)
         with log_path.open("wb") as log_file:
             proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot",
-                cwd=ROOT, env=bot_env(fake, database_url, **extra),
-                stdin=asyncio.subprocess.DEVNULL, stdout=log_file, stderr=log_file,
+                sys.executable,
+                "-m",
+                "bot",
+                cwd=ROOT,
+                env=bot_env(fake, database_url, **extra),
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=log_file,
             )
         bot = BotProcess(proc, log_path)
         started.append(bot)

@@ -36,6 +36,7 @@ async def test_redelivered_update_acts_once(
         assert await session.scalar(select(func.count()).select_from(Invite)) == 1
         assert await session.get(ProcessedUpdate, update_id) is not None
 
+
 async def test_flood_control_and_server_errors_on_replies_are_retried(
     fake: FakeBotAPI, start_bot: StartBot
 ) -> None:
@@ -63,14 +64,13 @@ async def test_keeps_polling_after_telegram_faults_and_stops_on_sigterm(
     mark = len(fake.calls)
     fake.fail_next("getUpdates", 502)
     fake.fail_next("getUpdates", 429, retry_after=1)
-    # the long poll that is open now ends with this update; the next two polls fail
+    # the next two polls fail (the one open now, if any, ends with this update)
     assert "Your commands" in await say(fake, boss, "/help")
     await fake.wait_for(
         lambda c: c["method"] == "getUpdates" and c["status"] == 429, 30, since=mark
     )
     assert "Staff (1)" in await say(fake, boss, "/team")
-    assert _statuses(fake, "getUpdates", mark)[:3] == [200, 502, 429]
+    assert [s for s in _statuses(fake, "getUpdates", mark) if s != 200][:2] == [502, 429]
 
     assert await bot.stop() == 0
     assert "Polling stopped" in bot.log() and "Traceback" not in bot.log()
-

@@ -79,4 +79,3 @@ async def test_people_with_english_telegram_or_lang_en_get_english(
     assert "already in the group backend" in await say(fake, boss, "/group add backend @ivan")
     await say(fake, boss, "/group new web")
     assert "added to the group web" in await say(fake, boss, "/group add web @ivan")
-

@@ -92,3 +92,44 @@ async def test_two_runs_of_one_period_do_not_overlap(
     release.set()
     assert (await running).status == "done"
     assert delivered(api) == 2
+
+
+class GatedSender:
+    """Holds the first message to `chat` until `release` is set: a send in flight."""
+
+    def __init__(self, sender: Sender, chat: int) -> None:
+        self.sender, self.chat = sender, chat
+        self.in_flight, self.release = asyncio.Event(), asyncio.Event()
+
+    async def send_text(self, chat_id: int, text: str, *args: object, **kwargs: object) -> object:
+        if chat_id == self.chat and not self.in_flight.is_set():
+            self.in_flight.set()
+            await self.release.wait()
+        return await self.sender.send_text(chat_id, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    async def send_document(self, *args: object, **kwargs: object) -> object:
+        return await self.sender.send_document(*args, **kwargs)  # type: ignore[arg-type]
+
+
+async def test_a_second_run_in_the_same_process_is_busy_too(
+    api: FakeBotAPI,
+    sender: Sender,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    config: AppConfig,
+) -> None:
+    """A run by hand (/jobs run) while the scheduler's run of the same period is sending, in
+    the same process: it must not take the run over, or the message in flight goes twice."""
+
+    async def body(ctx: JobContext) -> None:
+        for chat in (501, 502):
+            await ctx.delivery.text(recipient(chat), ctx.period)
+
+    gated = GatedSender(sender, 501)
+    runner = JobRunner(sessionmaker, gated, config, bodies={"payroll_summary": body})  # type: ignore[arg-type]
+    scheduled = asyncio.create_task(runner.run("payroll_summary", PERIOD, "schedule"))
+    await gated.in_flight.wait()
+    by_hand = await runner.run("payroll_summary", PERIOD)
+    gated.release.set()
+    assert (await scheduled).status == "done"
+    assert by_hand.status == "busy"
+    assert [len(api.messages_to(chat)) for chat in (501, 502)] == [1, 1]

@@ -1,5 +1,6 @@
-"""The seeded world driven through the real Dispatcher, reset between examples only when an
-example wrote something."""
+"""Fixtures of the reliability tests: the bot as a separate process against the fake Bot API
+(`fake`, `start_bot`, from the end-to-end tests), and the seeded world driven through the real
+Dispatcher, reset between examples only when an example wrote something (`fuzz`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tests.e2e.conftest import fake, start_bot  # noqa: F401
 from tests.reliability import world
 from tests.tg import BotClient, Reply
 

@@ -102,7 +102,10 @@ async def test_dialog_begun_on_one_replica_goes_on_on_another(
 
 
 async def _holder(
-    isolation: BaseEventIsolation, key: StorageKey, log: list[str], name: str,
+    isolation: BaseEventIsolation,
+    key: StorageKey,
+    log: list[str],
+    name: str,
     release: asyncio.Event,
 ) -> None:
     async with isolation.lock(key):

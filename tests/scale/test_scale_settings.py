@@ -94,7 +94,11 @@ def test_start_with_webhook_but_no_secret_prints_one_line(tmp_path: Path) -> Non
     env.update(BOT_TOKEN=TOKEN, WEBHOOK_URL=HOOK, ENV_FILE="", PYTHONPATH=str(ROOT))
     env["DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'crm.db'}"
     proc = subprocess.run(
-        [sys.executable, "-m", "bot"], cwd=tmp_path, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert proc.returncode == 2
@@ -114,7 +118,11 @@ def test_start_with_redis_down_stops_with_one_line(tmp_path: Path) -> None:
         TELEGRAM_API_BASE="http://127.0.0.1:1",
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "bot"], cwd=tmp_path, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert proc.returncode == 1

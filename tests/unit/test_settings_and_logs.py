@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from bot.app import create_bot
 from bot.logs import RedactingFilter
 from bot.settings import Settings, describe_error
 
@@ -34,6 +35,7 @@ def test_missing_token_is_named() -> None:
         ("timezone", "Mars/Olympus", "TIMEZONE"),
         ("admin_ids", "1,two", "ADMIN_IDS"),
         ("payroll_day", "31", "PAYROLL_DAY"),
+        ("telegram_timeout", "0", "TELEGRAM_TIMEOUT"),
         ("lag_alert_time", "25:00", "LAG_ALERT_TIME"),
         ("database_url", "mysql://x", "DATABASE_URL"),
         ("default_language", "de", "DEFAULT_LANGUAGE"),
@@ -49,6 +51,18 @@ def test_good_settings_parse() -> None:
     s = Settings(_env_file=None, bot_token=TOKEN, admin_ids="5, 6;7")  # type: ignore[call-arg]
     assert s.admin_ids == frozenset({5, 6, 7})
     assert s.database_url == "sqlite+aiosqlite:///crm.db"
+
+
+async def test_telegram_timeout_is_the_bot_sessions() -> None:
+    default = create_bot(Settings(_env_file=None, bot_token=TOKEN))  # type: ignore[call-arg]
+    quick = create_bot(
+        Settings(_env_file=None, bot_token=TOKEN, telegram_timeout="2.5")  # type: ignore[call-arg]
+    )
+    try:
+        assert default.session.timeout == 60 and quick.session.timeout == 2.5
+    finally:
+        await default.session.close()
+        await quick.session.close()
 
 
 def test_start_without_token_prints_one_line_and_no_traceback(tmp_path: Path) -> None:

@@ -1,0 +1,119 @@
+"""/plan and /payroll as an admin sends them: milliseconds and SQL statements per command."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bench.data import Company
+from bench.db import counting
+from bench.harness import Harness
+from bench.table import Row
+
+PLAN_TARGET_MS = 300.0
+PAYROLL_TARGET_MS = 1000.0
+
+
+@dataclass(frozen=True)
+class Cost:
+    ms: float  # median over the repeats, the whole handling
+    first_ms: float  # median time to the bot's first answer (for /plan: the text, before the chart)
+    statements: int  # of the last repeat (each repeat sends the same statements)
+    reply: str  # what the bot answered first, to check it is a real answer
+
+    def text(self) -> str:
+        first = f" (first answer {self.first_ms:,.0f} ms)" if self.first_ms < self.ms * 0.9 else ""
+        return f"{self.ms:,.0f} ms{first}, {self.statements} SQL statements"
+
+
+async def command_cost(
+    engine: AsyncEngine, harness: Harness, user: int, command: str, repeats: int
+) -> Cost:
+    times, firsts, statements, reply = [], [], 0, ""
+    for _ in range(max(1, repeats)):
+        with counting(engine) as counter:
+            first, seconds, texts = await harness.one(user, command)
+        times.append(seconds)
+        firsts.append(first)
+        statements, reply = counter.count, texts[0] if texts else ""
+    return Cost(
+        statistics.median(times) * 1000, statistics.median(firsts) * 1000, statements, reply
+    )
+
+
+async def measure_plan(
+    engine: AsyncEngine,
+    company: Company,
+    groups: dict[int, tuple[str, int]],
+    repeats: int,
+    target_size: int,
+) -> tuple[list[Row], dict[int, Cost]]:
+    """`/plan benchN` for each bench group: {size: (group name, people with tasks there)}."""
+    harness = Harness.full(engine, company)
+    admin_tg = company.admin_tg
+    costs: dict[int, Cost] = {}
+    try:
+        first = min(groups)
+        await harness.one(admin_tg, f"/plan {groups[first][0]}")  # warm-up: chart fonts
+        for size, (name, _) in sorted(groups.items()):
+            costs[size] = await command_cost(engine, harness, admin_tg, f"/plan {name}", repeats)
+    finally:
+        await harness.close()
+    rows = []
+    for size, cost in sorted(costs.items()):
+        name, assignees = groups[size]
+        timed = size == target_size
+        rows.append(
+            Row(
+                f"/plan {name} ({min(size, company.shape.employees)} people, "
+                f"{assignees} with tasks)",
+                cost.text(),
+                f"≤ {PLAN_TARGET_MS:.0f} ms" if timed else "—",
+                cost.ms <= PLAN_TARGET_MS if timed else None,
+            )
+        )
+    counts = [costs[size].statements for size in sorted(costs)]
+    rows.append(
+        Row(
+            "/plan statements, " + " vs ".join(f"{s} people" for s in sorted(costs)),
+            " / ".join(map(str, counts)),
+            "equal",
+            len(set(counts)) == 1,
+        )
+    )
+    return rows, costs
+
+
+async def payroll_cost(engine: AsyncEngine, company: Company, month: str, repeats: int) -> Cost:
+    harness = Harness.full(engine, company)
+    admin_tg = company.admin_tg
+    try:
+        await harness.one(admin_tg, "/help")  # warm-up: first use of the routers
+        return await command_cost(engine, harness, admin_tg, f"/payroll {month}", repeats)
+    finally:
+        await harness.close()
+
+
+def payroll_rows(costs: dict[int, Cost], month: str) -> list[Row]:
+    largest = max(costs)
+    rows = [
+        Row(
+            f"/payroll {month} ({people:,} people)",
+            cost.text(),
+            f"≤ {PAYROLL_TARGET_MS:.0f} ms" if people == largest else "—",
+            cost.ms <= PAYROLL_TARGET_MS if people == largest else None,
+        )
+        for people, cost in sorted(costs.items())
+    ]
+    counts = [costs[p].statements for p in sorted(costs)]
+    rows.append(
+        Row(
+            "/payroll statements, " + " vs ".join(f"{p:,} people" for p in sorted(costs)),
+            " / ".join(map(str, counts)),
+            "equal",
+            len(set(counts)) == 1,
+        )
+    )
+    return rows
