@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 
 from handlers.common import command_name
@@ -13,10 +13,19 @@ from services.i18n import Translator
 router = Router(name=__name__)
 
 
+async def _for_another_bot(message: Message, bot: Bot) -> bool:
+    """`/tasks@other_bot` is that bot's business, not a command this person may not use."""
+    head = (message.text or "").split(maxsplit=1)[0]
+    _, at, mention = head.partition("@")
+    return bool(at) and mention.lower() != ((await bot.me()).username or "").lower()
+
+
 @router.message(F.text.startswith("/"))
-async def unknown_or_denied(message: Message, me: Employee | None, tr: Translator) -> None:
+async def unknown_or_denied(
+    message: Message, me: Employee | None, tr: Translator, bot: Bot
+) -> None:
     name = command_name(message.text) or ""
-    if name in permissions.COMMANDS:
+    if name in permissions.COMMANDS and not await _for_another_bot(message, bot):
         await message.answer(tr("denied-command", command=name))
     elif message.chat.type == "private":
         await message.answer(tr("unknown-command"))

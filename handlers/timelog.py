@@ -19,6 +19,7 @@ from handlers.task_views import drop_buttons
 from models import Employee
 from services import clock, timelog
 from services import tasks as tasks_service
+from services.calendar_input import echo
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
@@ -41,7 +42,8 @@ async def _log(
     request = parse_log(text, today)
     if isinstance(request, LogError):
         code = request.code.replace("_", "-")
-        raise DomainError(f"log-parse-{code}", token=request.token, max=MAX_COMMENT)
+        # A token can be a whole message long; the answer repeats only its start.
+        raise DomainError(f"log-parse-{code}", token=echo(request.token), max=MAX_COMMENT)
     first_word = request.comment.split(maxsplit=1)[0].lower() if request.comment else ""
     if first_word in TOMORROW:
         # The parser reads "завтра" as the start of a comment; it is a date in the future.

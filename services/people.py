@@ -226,8 +226,19 @@ def check_group_name(name: str) -> str:
     return name
 
 
+async def find_group(session: AsyncSession, name: str) -> DevGroup | None:
+    """The group of this name in any letter case. A name no group can have is not looked up:
+    PostgreSQL refuses text with a NUL character. Groups are few, so all are read."""
+    if not GROUP_NAME.match(name):
+        return None
+    # Compared here, not in SQL: SQLite's lower() leaves Cyrillic letters as they are.
+    wanted = name.lower()
+    groups = await session.scalars(select(DevGroup).order_by(DevGroup.id))
+    return next((group for group in groups if group.name.lower() == wanted), None)
+
+
 async def group_by_name(session: AsyncSession, name: str) -> DevGroup:
-    group = await session.scalar(select(DevGroup).where(func.lower(DevGroup.name) == name.lower()))
+    group = await find_group(session, name)
     if group is None:
         raise DomainError("group-unknown", name=name[:40])
     return group
@@ -235,10 +246,7 @@ async def group_by_name(session: AsyncSession, name: str) -> DevGroup:
 
 async def create_group(session: AsyncSession, name: str) -> DevGroup:
     check_group_name(name)
-    exists = await session.scalar(
-        select(DevGroup.id).where(func.lower(DevGroup.name) == name.lower())
-    )
-    if exists is not None:
+    if await find_group(session, name) is not None:
         raise DomainError("group-exists", name=name)
     group = DevGroup(name=name)
     session.add(group)

@@ -7,16 +7,18 @@ groups gets the same answer as for one that does not exist, so names cannot be p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, GroupMember, Task
 from services.calendar_input import echo
 from services.errors import DomainError
-from services.people import PERSON_REF, resolve_person
+from services.people import PERSON_REF, find_group, resolve_person
 
+ID = re.compile(r"[0-9]{1,9}")
 PLANNERS = frozenset({"admin", "manager"})
 ALL = "all"
 GROUP = "group"
@@ -49,9 +51,7 @@ async def resolve_scope(session: AsyncSession, actor: Employee, ref: str | None)
     if ref is None:
         return await _default_scope(session, actor)
     if not ref.startswith("@"):
-        group = await session.scalar(
-            select(DevGroup).where(func.lower(DevGroup.name) == ref.lower())
-        )
+        group = await find_group(session, ref)
         if group is not None:
             return _group_scope(actor, group, ref)
         if not PERSON_REF.match(ref):
@@ -69,7 +69,8 @@ async def scope_from_key(session: AsyncSession, actor: Employee, key: str) -> Pl
     kind, number = key[:1], key[1:]
     if key == "a":
         return await _default_scope(session, actor)
-    if not number.isdigit() or kind not in ("g", "e"):
+    # str.isdigit() passes "²", and a number past the column's range fails the query.
+    if not ID.fullmatch(number) or kind not in ("g", "e"):
         raise DomainError("plan-stale")
     if kind == "g":
         group = await session.get(DevGroup, int(number))

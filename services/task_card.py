@@ -17,6 +17,7 @@ from services.tasks import (
     employees_by_ids,
     may_log,
     reviews,
+    sends_to_review,
     visible_task,
 )
 
@@ -59,7 +60,7 @@ def actions_for(scope: Scope, task: Task, timer: Timer | None) -> tuple[str, ...
     if may_log(scope, task):
         running_here = timer is not None and timer.task_id == task.id
         out += [TIMER_STOP if running_here else TIMER_START, LOG]
-    if task.assignee_id == scope.emp.id and task.status in ("new", "in_progress"):
+    if sends_to_review(scope, task) and task.status in ("new", "in_progress"):
         out.append(REVIEW)
     if task.status == "review" and reviews(scope, task):
         out += [ACCEPT, RETURN]

@@ -23,6 +23,7 @@ from services.tasks import (
     manages,
     require_open,
     reviews,
+    sends_to_review,
     visible_task,
 )
 
@@ -145,7 +146,7 @@ async def send_to_review(
 ) -> tuple[Task, list[Notice]]:
     task = await visible_task(session, scope, task_id, lock=True)
     require_open(task)
-    if task.assignee_id != scope.emp.id:
+    if not sends_to_review(scope, task):
         raise DomainError("task-not-assignee", id=task.id)
     if task.status == "review":
         raise DomainError("task-already-review", id=task.id)

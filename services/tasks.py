@@ -78,10 +78,17 @@ def may_log(scope: Scope, task: Task) -> bool:
     return manages(scope, task) or me in (task.assignee_id, task.tester_id)
 
 
+def sends_to_review(scope: Scope, task: Task) -> bool:
+    """The assignee, while staff: someone made external keeps the task's assignee_id only."""
+    return scope.is_staff and task.assignee_id == scope.emp.id
+
+
 def reviews(scope: Scope, task: Task) -> bool:
     """The tester reviews; with no tester, the group's lead manager; an admin always may."""
     if scope.is_admin:
         return True
+    if not scope.is_staff:  # a tester made external keeps the task's tester_id, not the right
+        return False
     if task.tester_id is not None:
         return task.tester_id == scope.emp.id
     return scope.emp.role == "manager" and task.group_id in scope.led

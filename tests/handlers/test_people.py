@@ -109,3 +109,16 @@ async def test_bad_input_after_a_new_username_gets_its_error_text(
     assert "не найдена" in reply.text
     emp = await session.scalar(select(Employee).where(Employee.telegram_id == ADMIN_TG))
     assert emp is not None and emp.username == "boss"  # the rejected update changed nothing
+
+
+async def test_a_cyrillic_group_name_is_found_in_any_letter_case(
+    client: BotClient, session: AsyncSession
+) -> None:
+    """SQLite's lower() folds ASCII letters only, so the case is compared in Python."""
+    await client.send(ADMIN_TG, "/start", username="boss")
+    assert "создана" in (await client.send(ADMIN_TG, "/group new Бэкенд")).text
+    assert "уже есть" in (await client.send(ADMIN_TG, "/group new бЭКЕНД")).text
+    for name in ("Бэкенд", "бэкенд", "БЭКЕНД"):
+        reply = await client.send(ADMIN_TG, f"/group add {name} @boss")
+        assert "добавлен в группу Бэкенд" in reply.text or "уже" in reply.text, (name, reply)
+    assert await session.scalar(select(func.count()).select_from(DevGroup)) == 1

@@ -142,7 +142,8 @@ async def test_forged_or_outdated_buttons(
 ) -> None:
     await many_tasks(session, world, 60)
     pages = page_count((await client.send(MANAGER_TG, "/plan backend")).texts[0])
-    for forged in ("pl:x1:0", "pl:g999:0", "pl:e999:1", "pl:g:1"):
+    huge = "9" * 30
+    for forged in ("pl:x1:0", "pl:g999:0", "pl:e999:1", "pl:g:1", "pl:g²:0", f"pl:e{huge}:0"):
         reply = await client.click(MANAGER_TG, forged)
         assert reply.texts == ["Эта кнопка устарела: отправьте /plan ещё раз."], forged
     far = await client.click(MANAGER_TG, PlanPage(scope=f"g{world.backend.id}", page=99).pack())

@@ -144,6 +144,18 @@ async def test_bad_log_input_is_explained_and_changes_nothing(
     assert (await fresh(session, Task, 1)).logged_min == 0
 
 
+@pytest.mark.parametrize(
+    "text", ["/log " + "x" * 5000, "/log " + "9" * 5000, "/log 2h #" + "1" * 5000]
+)
+async def test_a_huge_bad_token_is_echoed_cut_to_fit_a_message(
+    tg: BotClient, session: AsyncSession, team: Team, text: str
+) -> None:
+    reply = await tg.send(PROG, text)
+    [answer] = reply.texts
+    assert len(answer) < 300 and "…»" in answer, answer
+    assert await entries_of(session, team.prog) == []
+
+
 async def test_day_holds_at_most_24_hours(tg: BotClient, session: AsyncSession, team: Team) -> None:
     await tg.send(PROG, "/log 20h")
     reply = await tg.send(PROG, "/log 5h")

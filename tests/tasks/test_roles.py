@@ -87,3 +87,25 @@ async def test_tester_tasks_list(tg: BotClient, session: AsyncSession, team: Tea
     reply = await tg.send(TESTER, "/tasks")
     assert f"#{task.id} Fix login" in reply.text and "вы тестировщик" in reply.text
     assert reply.button(f"#{task.id}") == f"t:open:{task.id}:0:0"
+
+
+async def test_people_made_external_lose_review_and_accept(
+    tg: BotClient, session: AsyncSession, team: Team
+) -> None:
+    """The task keeps their ids as assignee and tester; the buttons they kept do nothing."""
+    mine = await make_task(session, team, assignee=team.prog, tester=team.tester)
+    theirs = await make_task(
+        session, team, assignee=team.prog2, tester=team.tester, status="review"
+    )
+    send = (await tg.send(PROG, f"/task {mine.id}")).button("На проверку")
+    accept = (await tg.send(TESTER, "/review")).button("Принять")
+    await tg.send(ADMIN, "/role @ivan external")
+    await tg.send(ADMIN, "/role @olga external")
+    sent = await tg.click(PROG, send)
+    assert "может только её исполнитель" in sent.text, sent
+    accepted = await tg.click(TESTER, accept)
+    assert "Проверять задачу" in accepted.text, accepted
+    assert (await fresh(session, Task, mine.id)).status == "new"
+    assert (await fresh(session, Task, theirs.id)).status == "review"
+    card = await tg.send(PROG, f"/task {mine.id}")
+    assert card.buttons() == []
