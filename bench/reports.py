@@ -74,15 +74,7 @@ async def measure_plan(
                 cost.ms <= PLAN_TARGET_MS if timed else None,
             )
         )
-    counts = [costs[size].statements for size in sorted(costs)]
-    rows.append(
-        Row(
-            "/plan statements, " + " vs ".join(f"{s} people" for s in sorted(costs)),
-            " / ".join(map(str, counts)),
-            "equal",
-            len(set(counts)) == 1,
-        )
-    )
+    rows.append(statements_row("/plan", costs))
     return rows, costs
 
 
@@ -107,13 +99,17 @@ def payroll_rows(costs: dict[int, Cost], month: str) -> list[Row]:
         )
         for people, cost in sorted(costs.items())
     ]
-    counts = [costs[p].statements for p in sorted(costs)]
-    rows.append(
-        Row(
-            "/payroll statements, " + " vs ".join(f"{p:,} people" for p in sorted(costs)),
-            " / ".join(map(str, counts)),
-            "equal",
-            len(set(counts)) == 1,
-        )
-    )
+    rows.append(statements_row("/payroll", costs))
     return rows
+
+
+def statements_row(command: str, costs: dict[int, Cost]) -> Row:
+    """The statements of one command at each company size: the target is that they are equal."""
+    sizes = sorted(costs)
+    counts = [costs[size].statements for size in sizes]
+    return Row(
+        f"{command} statements, " + " vs ".join(f"{size:,} people" for size in sizes),
+        " / ".join(map(str, counts)),
+        "equal",
+        len(set(counts)) == 1,
+    )
