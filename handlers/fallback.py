@@ -25,10 +25,14 @@ async def unknown_or_denied(
     message: Message, me: Employee | None, tr: Translator, bot: Bot
 ) -> None:
     name = command_name(message.text) or ""
-    if name in permissions.COMMANDS and not await _for_another_bot(message, bot):
+    if name not in permissions.COMMANDS or await _for_another_bot(message, bot):
+        if message.chat.type == "private":
+            await message.answer(tr("unknown-command"))
+    elif message.chat.type != "private" and me is not None and permissions.allowed(name, me.role):
+        # A command of theirs that its handler takes only in a private chat (/start).
+        await message.answer(tr("private-only-command", command=name))
+    else:
         await message.answer(tr("denied-command", command=name))
-    elif message.chat.type == "private":
-        await message.answer(tr("unknown-command"))
 
 
 @router.message(F.chat.type == "private")

@@ -46,3 +46,15 @@ async def test_only_the_lead_or_an_admin_binds_a_chat_to_a_group(
     bound = {group_id: chat_id for group_id, chat_id in rows}
     assert bound == {backend_id: CHAT, web_id: CHAT - 1}
     assert await session.scalar(select(func.count()).select_from(DevGroup)) == 2
+
+
+async def test_a_member_sending_start_in_a_group_is_sent_to_the_private_chat(
+    tg: BotClient, session: AsyncSession, team: Team
+) -> None:
+    reply = await tg.send(MANAGER, "/start", chat_id=CHAT)
+    assert reply.text == (
+        "Команда /start работает в личном чате со мной: откройте бота и отправьте её там."
+    )
+    # a command the person may not use is still refused as such in a group
+    denied = await tg.send(MANAGER, "/role @ivan tester", chat_id=CHAT)
+    assert denied.text.startswith("Команда /role вам недоступна")
