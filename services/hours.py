@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import TimeEntry
@@ -19,7 +18,7 @@ from services.calendar import load_calendar
 from services.errors import DomainError
 from services.pay import month_bounds
 from services.tasks import tasks_by_ids
-from services.timelog import minutes_by_day
+from services.timelog import minutes_by_day, minutes_grouped
 
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
@@ -68,12 +67,7 @@ async def minutes_by_task(
     session: AsyncSession, employee_id: int, first: date, last: date
 ) -> dict[int | None, int]:
     """A person's minutes per task over first..last; None is general work."""
-    rows = await session.execute(
-        select(TimeEntry.task_id, func.sum(TimeEntry.minutes))
-        .where(TimeEntry.employee_id == employee_id, TimeEntry.day.between(first, last))
-        .group_by(TimeEntry.task_id)
-    )
-    return {task_id: int(total) for task_id, total in rows}
+    return await minutes_grouped(session, TimeEntry.task_id, employee_id, first, last)
 
 
 async def hours_report(

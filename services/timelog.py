@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -65,16 +66,23 @@ async def day_minutes(session: AsyncSession, employee_id: int, day: date) -> int
     return int(total or 0)
 
 
+async def minutes_grouped(
+    session: AsyncSession, key: Any, employee_id: int, first: date, last: date
+) -> dict[Any, int]:
+    """A person's minutes over first..last summed per value of `key` (a TimeEntry column)."""
+    rows = await session.execute(
+        select(key, func.sum(TimeEntry.minutes))
+        .where(TimeEntry.employee_id == employee_id, TimeEntry.day.between(first, last))
+        .group_by(key)
+    )
+    return {value: int(total) for value, total in rows}
+
+
 async def minutes_by_day(
     session: AsyncSession, employee_id: int, first: date, last: date
 ) -> dict[date, int]:
     """A person's minutes per day over first..last (days without entries are absent)."""
-    rows = await session.execute(
-        select(TimeEntry.day, func.sum(TimeEntry.minutes))
-        .where(TimeEntry.employee_id == employee_id, TimeEntry.day.between(first, last))
-        .group_by(TimeEntry.day)
-    )
-    return {day: int(total) for day, total in rows}
+    return await minutes_grouped(session, TimeEntry.day, employee_id, first, last)
 
 
 async def minutes_on(
