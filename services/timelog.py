@@ -149,8 +149,11 @@ async def add_entry(
     comment: str,
     today: date,
     update_id: int | None,
-) -> TimeEntry:
-    """Check and write one entry of the person (no commit: a timer may write several)."""
+) -> tuple[TimeEntry, int]:
+    """Check and write one entry of the person (no commit: a timer may write several).
+
+    Returns the entry and the person's minutes on its day with it: the person's row is locked,
+    so no other writer can change that total until the commit."""
     if not scope.is_staff:
         raise DomainError("log-external")
     if not 0 < minutes <= MAX_MINUTES:
@@ -182,7 +185,7 @@ async def add_entry(
     session.add(_audit(entry, me, "create", after_lock, update_id))
     if task is not None:
         await _move_logged(session, task.id, minutes)
-    return entry
+    return entry, already + minutes
 
 
 async def log_time(
@@ -197,7 +200,7 @@ async def log_time(
     update_id: int | None,
 ) -> Logged:
     task = await loggable_task(session, scope, task_id) if task_id is not None else None
-    entry = await add_entry(
+    entry, total = await add_entry(
         session,
         scope,
         minutes=minutes,
@@ -208,7 +211,6 @@ async def log_time(
         update_id=update_id,
     )
     started = mark_started(session, task, scope.emp) if task is not None else False
-    total = await day_minutes(session, scope.emp.id, day)
     await session.commit()
     return Logged(entry=entry, task=task, day_total=total, started=started)
 
