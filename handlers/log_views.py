@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.keyboards import undo_keyboard
 from handlers.task_views import logged_vs_estimate
-from models import Employee
+from models import Employee, Task
 from services.calendar import load_calendar
 from services.config import AppConfig
 from services.i18n import Translator
@@ -62,6 +62,13 @@ async def undo_reply(
     lines.append(await day_line(session, me, undone.day, undone.day_total, tr, config))
     if undone.task is not None:
         lines.append(f"#{undone.task.id}: " + logged_vs_estimate(undone.task, tr))
+    return "\n".join(lines)
+
+
+def timer_started_reply(task: Task, previous: Stopped | None, tr: Translator) -> str:
+    """The timer runs on `task`; a timer it replaced was stopped (and logged) first."""
+    lines = [stop_reply(previous, tr)] if previous is not None else []
+    lines.append(tr("timer-started", id=task.id, title=task.title))
     return "\n".join(lines)
 
 

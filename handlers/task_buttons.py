@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.keyboards import TaskCb, cancel_keyboard, stop_keyboard, valid_id
-from handlers.log_views import log_reply, stop_reply
+from handlers.log_views import log_reply, stop_reply, timer_started_reply
 from handlers.task_views import card_reply, deliver, edit
 from models import Employee
 from services import clock, task_flow, timelog, timers
@@ -142,9 +142,7 @@ async def cb_timer(
         task, previous = await timers.start_timer(
             session, scope, task_id, config.timezone, event_update.update_id
         )
-        text = tr("timer-started", id=task.id, title=task.title)
-        if previous is not None:
-            text = stop_reply(previous, tr) + "\n" + text
+        text = timer_started_reply(task, previous, tr)
         await _result(callback, callback_data, session, scope, text, tr, config)
         return
     outcome = await timers.stop_timer(session, scope, config.timezone, event_update.update_id)

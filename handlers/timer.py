@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import split_args
 from handlers.keyboards import StopCb, stop_keyboard
-from handlers.log_views import stop_reply
+from handlers.log_views import stop_reply, timer_started_reply
 from handlers.task_views import edit
 from models import Employee
 from services import tasks as tasks_service
@@ -38,9 +38,7 @@ async def cmd_timer(
     task, previous = await timers.start_timer(
         session, scope, task_id, config.timezone, event_update.update_id
     )
-    lines = [stop_reply(previous, tr)] if previous is not None else []
-    lines.append(tr("timer-started", id=task.id, title=task.title))
-    await message.answer("\n".join(lines))
+    await message.answer(timer_started_reply(task, previous, tr))
 
 
 @router.message(Command("stop"))
