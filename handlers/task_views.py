@@ -54,12 +54,19 @@ def logged_vs_estimate(task: Task, tr: Translator) -> str:
 
 
 def task_line(
-    task: Task, tr: Translator, me_id: int | None = None, outlook: TaskPlan | None = None
+    task: Task,
+    tr: Translator,
+    me_id: int | None = None,
+    outlook: TaskPlan | None = None,
+    *,
+    hours: bool = True,
 ) -> str:
+    """One task in a list; `hours` False for externals (SPEC §1: no hours for them)."""
     parts = [f"#{task.id} {task.title}", tr(f"status-{task.status}")]
     if task.deadline is not None:
         parts.append(tr("task-line-deadline", date=task.deadline))
-    parts.append(logged_vs_estimate(task, tr))
+    if hours:
+        parts.append(logged_vs_estimate(task, tr))
     if outlook is not None and outlook.flag == FLAG_OK:
         if outlook.lag_h:
             parts.append(tr("task-line-lag", lag=f"{outlook.lag_h:.2f}"))
@@ -83,7 +90,8 @@ def outlook_line(p: TaskPlan, tr: Translator) -> str | None:
     )
 
 
-def render_card(card: TaskCard, tr: Translator) -> str:
+def render_card(card: TaskCard, tr: Translator, *, hours: bool = True) -> str:
+    """The card; `hours` False for externals: no logged hours or estimate (SPEC §1)."""
     task = card.task
     lines = [
         f"#{task.id} {task.title}",
@@ -99,7 +107,7 @@ def render_card(card: TaskCard, tr: Translator) -> str:
             assignee=person(card.assignee),
             tester=person(card.tester),
         ),
-        logged_vs_estimate(task, tr),
+        *([logged_vs_estimate(task, tr)] if hours else []),
         tr("task-card-dates", start=task.start_date, deadline=task.deadline or "—"),
     ]
     plan_line = outlook_line(card.outlook, tr) if card.outlook is not None else None
@@ -125,7 +133,8 @@ async def card_reply(
     """The card of a task the viewer can see, with its buttons; refused like /task N."""
     today = clock.today(config.timezone)
     card = await task_card.load_card(session, scope, task_id, today, config.holidays_country)
-    return render_card(card, tr), card_keyboard(card.actions, card.task.id, tr)
+    text = render_card(card, tr, hours=scope.is_staff)
+    return text, card_keyboard(card.actions, card.task.id, tr)
 
 
 async def deliver(bot: Bot, notices: Iterable[Notice], config: AppConfig) -> None:

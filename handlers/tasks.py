@@ -38,7 +38,8 @@ async def cmd_tasks(
         today = clock.today(config.timezone)
         ids = [t.id for t in tasks]
         outlook = await planning.task_outlook(session, ids, today, config.holidays_country)
-    lines = [head, *(task_line(t, tr, me.id, outlook.get(t.id)) for t in tasks)]
+    hours = scope.is_staff
+    lines = [head, *(task_line(t, tr, me.id, outlook.get(t.id), hours=hours) for t in tasks)]
     if me.role in ("manager", "admin"):
         lines += await _group_summary(session, scope, tr)
     await answer_long(message, "\n".join(lines), reply_markup=open_buttons(tasks))

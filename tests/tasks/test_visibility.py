@@ -44,8 +44,11 @@ async def test_task_card_for_each_role(
         assert f"#{task.id} Fix login" in reply.text
         assert "Статус: новая · группа backend · приоритет обычный" in reply.text
         assert "Исполнитель: User20 (e4)" in reply.text
-        assert "списано 0 мин из 10 ч" in reply.text
         assert "срок: 2026-03-20" in reply.text
+        if who == EXTERNAL:  # SPEC §1: no hours for externals, not even a task's total
+            assert "списано" not in reply.text and "10 ч" not in reply.text
+        else:
+            assert "списано 0 мин из 10 ч" in reply.text
     else:
         missing = await tg.send(who, "/task 4242")
         assert reply.text == missing.text.replace("#4242", f"#{task.id}")
@@ -83,8 +86,9 @@ async def test_tasks_lists_for_each_role(tg: BotClient, session: AsyncSession, t
     external = await tg.send(EXTERNAL, "/tasks")
     assert external.text.startswith("Открытые задачи ваших групп (2):")
     assert "Mine" in external.text and "Check" in external.text and "Web" not in external.text
+    assert "списано" not in external.text  # no hours for externals
     card = await tg.click(EXTERNAL, external.button("Mine"))
-    assert "Статус: новая" in card.text
+    assert "Статус: новая" in card.text and "списано" not in card.text
     assert [label for label, _ in card.buttons()] == []
 
     manager = await tg.send(MANAGER, "/tasks")
