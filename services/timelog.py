@@ -25,10 +25,11 @@ from services import clock
 from services.errors import DomainError
 from services.locks import is_locked
 from services.task_flow import mark_started
-from services.tasks import Scope, may_log, require_open, visible_task
+from services.tasks import Scope, get_task, may_log, require_open, visible_task
 from services.timeparse import MAX_MINUTES, hours_str
 
 UNDO_WINDOW = timedelta(hours=24)
+MAX_DAYS_BACK = timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,25 @@ async def _lock_person(session: AsyncSession, employee_id: int) -> None:
 
 
 async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
+    """Whether the day's month is locked (refused for staff). Read only while the person's row
+    is locked: locking a month takes every person's row first (services.locks), so a write
+    either commits before the lock or sees it."""
     locked = await is_locked(session, day)
     if locked and not scope.is_admin:
         raise DomainError("log-locked", month=day.strftime("%Y-%m"))
     return locked
+
+
+def check_day(day: date, today: date, task: Task | None) -> None:
+    """SPEC §4: never in the future, at most MAX_DAYS_BACK days back, on a task never before
+    its start date (a date a century back would only inflate the task's progress)."""
+    if day > today:
+        raise DomainError("log-future", day=day, today=today)
+    oldest = today - MAX_DAYS_BACK
+    if day < oldest:
+        raise DomainError("log-too-old", day=day, oldest=oldest)
+    if task is not None and day < task.start_date:
+        raise DomainError("log-before-start", id=task.id, start=task.start_date)
 
 
 def _audit(
@@ -158,11 +174,10 @@ async def add_entry(
         raise DomainError("log-external")
     if not 0 < minutes <= MAX_MINUTES:
         raise DomainError("log-range")
-    if day > today:
-        raise DomainError("log-future", day=day, today=today)
-    after_lock = await _after_lock(session, scope, day)
+    check_day(day, today, task)
     me = scope.emp
     await _lock_person(session, me.id)
+    after_lock = await _after_lock(session, scope, day)
     already = await day_minutes(session, me.id, day)
     if already + minutes > MAX_MINUTES:
         raise DomainError(
@@ -239,9 +254,12 @@ async def undo(
             raise DomainError("undo-gone")
         if entry.created_at < since:
             raise DomainError("undo-expired")
+    # The task row first, then the person's, the order every writer keeps; the month lock is
+    # read under both.
+    task = await get_task(session, entry.task_id, lock=True) if entry.task_id else None
+    await _lock_person(session, scope.emp.id)
     after_lock = await _after_lock(session, scope, entry.day)
     session.add(_audit(entry, scope.emp, "delete", after_lock, update_id))
-    task = await session.get(Task, entry.task_id) if entry.task_id is not None else None
     if task is not None:
         await _move_logged(session, task.id, -entry.minutes)
     undone = Undone(entry.id, entry.day, entry.minutes, task, 0)

@@ -25,8 +25,10 @@ Rules the product contract leaves open, decided here:
 * `parse_log` never rejects a future date: the caller reports that with its own wording.
 * Inside `parse_log`, a token shaped like a date that is not a real date (`31.02`, `2026-13-01`)
   is a "date" error rather than the start of the comment, so a typo is never logged to the wrong
-  day silently. Likewise `#0` or `#` followed by more than 9 digits is a "task" error, while `#`
-  followed by anything but ASCII digits (`#bug`) simply starts the comment.
+  day silently. Likewise `#0` or `#` followed by more than 9 digits is a "task" error, and any
+  other token starting with `#` before the comment began (`#-1`, `#1'`, `#bug`, `#`) is a
+  "task_ref" error naming it: a broken task reference must not log hours as general work with
+  the reference for a comment. After the comment began, `#` is ordinary text.
 * A second #TASK or second DATE before the comment began is an error ("task" / "date"): only one
   of each can be honoured and dropping one silently would log the wrong thing.
 * A comment may not contain control characters other than tab, newline and carriage return
@@ -90,8 +92,9 @@ class LogRequest:
 class LogError:
     """Why `parse_log` refused the text.
 
-    code is one of "empty", "duration", "too_long", "zero", "date", "task", "comment"; token is
-    the offending text ("" for "empty", a preview of the comment for "comment").
+    code is one of "empty", "duration", "too_long", "zero", "date", "task", "task_ref",
+    "comment"; token is the offending text ("" for "empty", a preview of the comment for
+    "comment").
     """
 
     code: str
@@ -238,6 +241,8 @@ def parse_log(text: str, today: date) -> LogRequest | LogError:
             if task_id is not None or len(digits) > MAX_TASK_DIGITS or int(digits) == 0:
                 return LogError("task", token)
             task_id = int(digits)
+        elif token.startswith("#"):
+            return LogError("task_ref", token)
         elif _looks_like_date(token):
             parsed = parse_day(token, today)
             if day is not None or parsed is None:

@@ -22,12 +22,12 @@ from services import clock
 from services.errors import DomainError
 from services.task_flow import mark_started
 from services.tasks import CLOSED_STATUSES, Scope, get_task, may_log
-from services.timelog import add_entry, loggable_task
+from services.timelog import add_entry, check_day, loggable_task
 
 TIMER_LONG = timedelta(hours=12)
 ALL, CUT, DISCARD = "all", "cut", "discard"
 # Entry rules a timer can keep failing on, whatever the person does: `/stop discard` helps.
-STUCK = frozenset({"log-day-full", "log-locked"})
+STUCK = frozenset({"log-day-full", "log-locked", "log-before-start"})
 
 
 @dataclass(frozen=True)
@@ -181,6 +181,7 @@ async def start_timer(
 ) -> tuple[Task, Stopped | None]:
     """Start a timer on the task; a running one is stopped and logged first."""
     task = await loggable_task(session, scope, task_id)
+    check_day(clock.today(tz), clock.today(tz), task)  # a task that has not started yet
     previous: Stopped | None = None
     timer = await session.get(Timer, scope.emp.id)
     if timer is not None:

@@ -17,6 +17,7 @@ from tests.tg import BotClient
 ADMIN, MANAGER, MANAGER2, PROG, PROG2, TESTER, EXTERNAL, OUTSIDER = 1, 10, 11, 20, 21, 30, 40, 22
 EIGHT = {"mon": 480, "tue": 480, "wed": 480, "thu": 480, "fri": 480, "sat": 0, "sun": 0}
 TODAY = date(2026, 3, 11)
+LAST_MONTH = date(2026, 2, 2)  # a start early enough to log on the days a test uses
 
 
 @dataclass
@@ -62,6 +63,7 @@ async def make_task(
     status: str = "new",
     estimate_min: int | None = 600,
     deadline: date | None = date(2026, 3, 20),
+    start: date = TODAY,
 ) -> Task:
     task = Task(
         title=title,
@@ -70,7 +72,7 @@ async def make_task(
         assignee_id=assignee.id if assignee else None,
         tester_id=tester.id if tester else None,
         estimate_min=estimate_min,
-        start_date=TODAY,
+        start_date=start,
         deadline=deadline,
         status=status,
         logged_min=0,

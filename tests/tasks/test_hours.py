@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Absence
-from tests.tasks.conftest import ADMIN, EXTERNAL, MANAGER, PROG, TESTER, Team, make_task
+from tests.tasks.conftest import ADMIN, EXTERNAL, LAST_MONTH, MANAGER, PROG, TESTER, Team, make_task
 from tests.tg import BotClient
 
 
 async def test_week_by_day_and_by_task(tg: BotClient, session: AsyncSession, team: Team) -> None:
-    task = await make_task(session, team, assignee=team.prog)
+    task = await make_task(session, team, assignee=team.prog, start=LAST_MONTH)
     await tg.send(PROG, f"/log 6h #{task.id} вчера")
     await tg.send(PROG, f"/log 2h #{task.id}")
     await tg.send(PROG, "/log 1h созвон")

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models import EntryAudit, MonthLock, Task, TimeEntry
 from tests.tasks.conftest import (
     ADMIN,
+    LAST_MONTH,
     MANAGER,
     PROG,
     PROG2,
@@ -78,7 +79,7 @@ async def test_plain_message_starting_with_a_duration_is_a_log(
     day: date,
     comment: str,
 ) -> None:
-    task = await make_task(session, team, assignee=team.prog)
+    task = await make_task(session, team, assignee=team.prog, start=LAST_MONTH)
     reply = await tg.send(PROG, text.format(id=task.id))
     assert "Записано" in reply.text
     [entry] = await entries_of(session, team.prog)
@@ -221,7 +222,7 @@ async def test_the_same_update_twice_logs_once(
 
 
 async def test_log_in_english(tg: BotClient, session: AsyncSession, team: Team) -> None:
-    task = await make_task(session, team, assignee=team.prog)
+    task = await make_task(session, team, assignee=team.prog, start=LAST_MONTH)
     reply = await tg.send(PROG, f"/log 1h30m #{task.id} yesterday fixed", lang="en")
     assert f'Logged 1h 30m on 2026-03-10: #{task.id} "Fix login".' in reply.text
     assert "On 2026-03-10: 1h 30m of 8h scheduled." in reply.text

@@ -13,7 +13,7 @@ from sqlalchemy import event, insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from models import Employee, GroupMember, Task, TimeEntry
-from tests.tasks.conftest import ADMIN, EXTERNAL, MANAGER, PROG, TESTER, Team, make_task
+from tests.tasks.conftest import ADMIN, EXTERNAL, LAST_MONTH, MANAGER, PROG, TESTER, Team, make_task
 from tests.tg import BotClient
 
 WATCHED = ("tasks", "time_entries")
@@ -89,8 +89,8 @@ async def test_commands_use_indexes(
     if engine.dialect.name != "sqlite":
         pytest.skip("EXPLAIN QUERY PLAN is SQLite's")
     await populate(session, team)
-    mine = await make_task(session, team, assignee=team.prog, tester=team.tester)
-    solo = await make_task(session, team, assignee=team.prog, title="Solo")
+    mine = await make_task(session, team, assignee=team.prog, tester=team.tester, start=LAST_MONTH)
+    solo = await make_task(session, team, assignee=team.prog, title="Solo", start=LAST_MONTH)
 
     captured: list[tuple[str, Any]] = []
 

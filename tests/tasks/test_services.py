@@ -15,7 +15,7 @@ from services import clock, tasks, timelog
 from services.errors import DomainError
 from services.task_create import Draft, parse_task_day, parse_window
 from services.timers import split_by_day
-from tests.tasks.conftest import TODAY, Team, make_task
+from tests.tasks.conftest import LAST_MONTH, TODAY, Team, make_task
 
 MSK = "Europe/Moscow"
 
@@ -117,7 +117,7 @@ async def test_open_task_lists(session: AsyncSession, team: Team) -> None:
 
 async def test_logged_min_stays_equal_to_the_entries(session: AsyncSession, team: Team) -> None:
     rng = random.Random(11)
-    work = [await make_task(session, team, assignee=team.prog) for _ in range(3)]
+    work = [await make_task(session, team, assignee=team.prog, start=LAST_MONTH) for _ in range(3)]
     scope = await tasks.scope_of(session, team.prog)
     for step in range(60):
         clock.set_now(datetime(2026, 3, 11, 9, step, tzinfo=UTC))

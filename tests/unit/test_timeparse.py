@@ -284,8 +284,7 @@ def test_parse_day_at_calendar_edges() -> None:
         # after the comment began, #N and dates are plain text
         ("2h fixed #7 вчера", LogRequest(120, None, TODAY, "fixed #7 вчера")),
         ("2h #7 fixed #8", LogRequest(120, 7, TODAY, "fixed #8")),
-        ("2h #bug fixed", LogRequest(120, None, TODAY, "#bug fixed")),
-        ("2h #7 #", LogRequest(120, 7, TODAY, "#")),
+        ("2h fixed #bug", LogRequest(120, None, TODAY, "fixed #bug")),
         ("2h 3.5 version", LogRequest(120, None, TODAY, "3.5 version")),
         # comment kept verbatim: inner spacing, newlines, case, emoji
         (
@@ -336,6 +335,12 @@ def test_parse_log_valid(text: str, expected: LogRequest) -> None:
         ("2h #1234567890", LogError("task", "#1234567890")),
         ("2h #7 #8", LogError("task", "#8")),
         ("2h #7 вчера #8", LogError("task", "#8")),
+        # a broken task reference is refused, never logged as a comment
+        ("2h #-1", LogError("task_ref", "#-1")),
+        ("2h #1' OR '1'='1", LogError("task_ref", "#1'")),
+        ("2h #bug fixed", LogError("task_ref", "#bug")),
+        ("2h #7 #", LogError("task_ref", "#")),
+        ("2h вчера #12a", LogError("task_ref", "#12a")),
         ("2h " + "x" * (MAX_COMMENT + 1), LogError("comment", "x" * 50)),
         ("2h ok\x00bad", LogError("comment", "ok\x00bad")),
         ("2h a\x1bb", LogError("comment", "a\x1bb")),
