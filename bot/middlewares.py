@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, Message, TelegramObject, Update, User
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from handlers.start import refusal
 from models import ProcessedUpdate
 from services import people
 from services.config import AppConfig
@@ -75,12 +76,12 @@ class IdentityMiddleware(BaseMiddleware):
         data["tr"] = Translator(lang)
         data["config"] = self.config
         if user is not None and me is not None and people.is_usable(me):
-            people.refresh_profile(me, _telegram_user(user))
+            await people.refresh_profile(session, me, _telegram_user(user))
             data["me"] = me
         elif user is not None and _starts_bot(event):
             data["me"] = None
         else:
-            await _refuse(event, data["tr"])
+            await _refuse(event, refusal(me, data["tr"], self.config.timezone))
             return None
         try:
             return await handler(event, data)
@@ -97,10 +98,10 @@ def _telegram_user(user: User) -> people.TelegramUser:
     return people.TelegramUser(id=user.id, username=user.username, full_name=user.full_name)
 
 
-async def _refuse(event: Update, tr: Translator) -> None:
+async def _refuse(event: Update, text: str) -> None:
     if isinstance(event.message, Message) and event.message.chat.type != "private":
         return  # strangers talking in a group chat are not the bot's business
-    await _answer(event, tr("refuse-stranger"))
+    await _answer(event, text)
 
 
 async def _answer(event: Update, text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram import Bot, Router
 from aiogram.filters import Command
+from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -78,15 +79,30 @@ async def cmd_invite(
     )
 
 
+async def end_dialog(bot: Bot, storage: BaseStorage, emp: Employee) -> None:
+    """Drop a dialog the person has open with the bot (a half-made /newtask), so rights
+    taken away end there too; every step re-checks them on the server anyway."""
+    key = StorageKey(bot_id=bot.id, chat_id=emp.telegram_id, user_id=emp.telegram_id)
+    await storage.set_state(key, None)
+    await storage.set_data(key, {})
+
+
 @router.message(Command("role"))
 async def cmd_role(
-    message: Message, session: AsyncSession, me: Employee, tr: Translator, bot: Bot
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    bot: Bot,
+    config: AppConfig,
+    fsm_storage: BaseStorage,
 ) -> None:
     args = split_args(message.text)
     if len(args) != 2:
         raise DomainError("role-usage")
     emp = await people.resolve_person(session, args[0])
-    await people.set_role(session, me, emp, args[1].lower())
+    await people.set_role(session, me, emp, args[1].lower(), config.external_days)
+    await end_dialog(bot, fsm_storage, emp)
     await set_person_menu(bot, emp, Translator(emp.language or tr.lang))
     await message.answer(tr("role-set", person=emp.display, role=tr(f"role-{emp.role}")))
 
@@ -103,11 +119,17 @@ async def cmd_listed(message: Message, session: AsyncSession, tr: Translator) ->
 
 @router.message(Command("deactivate"))
 async def cmd_deactivate(
-    message: Message, session: AsyncSession, me: Employee, tr: Translator
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    bot: Bot,
+    fsm_storage: BaseStorage,
 ) -> None:
     args = split_args(message.text)
     if len(args) != 1:
         raise DomainError("deactivate-usage")
     emp = await people.resolve_person(session, args[0])
     await people.deactivate(session, me, emp)
+    await end_dialog(bot, fsm_storage, emp)
     await message.answer(tr("deactivated", person=emp.display))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.common import set_person_menu, split_args
+from handlers.common import notify, set_person_menu, split_args
 from models import Employee
 from services import people, permissions
 from services.config import AppConfig
@@ -23,6 +26,25 @@ def _tg_user(message: Message) -> people.TelegramUser:
     return people.TelegramUser(id=user.id, username=user.username, full_name=user.full_name)
 
 
+def refusal(former: Employee | None, tr: Translator, tz: str) -> str:
+    """What someone who may not use the bot is told: a person who left hears since when and
+    that an admin can restore access; anyone else gets the stranger's reply."""
+    if former is None:
+        return tr("refuse-stranger")
+    if not former.active:
+        if former.deactivated_at is None:  # deactivated before the date was kept
+            return tr("refuse-deactivated-undated")
+        return tr("refuse-deactivated", date=_local_day(former.deactivated_at, tz))
+    if former.access_until is not None:
+        return tr("refuse-expired", date=_local_day(former.access_until, tz))
+    return tr("refuse-stranger")
+
+
+def _local_day(moment: datetime, tz: str) -> date:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(ZoneInfo(tz)).date()
+
+
 @router.message(CommandStart(), F.chat.type == "private")
 async def cmd_start(
     message: Message,
@@ -35,18 +57,31 @@ async def cmd_start(
 ) -> None:
     user = _tg_user(message)
     token = (command.args or "").strip()
-    if token and me is None:
-        me = await people.redeem_invite(session, token, user, config.external_days)
-    elif me is None and user.id in config.admin_ids:
-        me = await people.register_admin(session, user)
-    elif me is None:
-        await message.answer(tr("refuse-stranger"))
-        return
+    if me is None:
+        former = await people.by_telegram(session, user.id)
+        if token:
+            joined = await people.redeem_invite(session, token, user, config.external_days)
+            me = joined.employee
+            await _tell_inviter(bot, joined, config)
+        elif former is None and user.id in config.admin_ids:
+            me = await people.register_admin(session, user)
+        else:
+            await message.answer(refusal(former, tr, config.timezone))
+            return
     tr = Translator(me.language or tr.lang)
     await set_person_menu(bot, me, tr)
     await message.answer(
         tr("start-welcome", name=me.full_name or me.code, role=tr(f"role-{me.role}"), code=me.code)
     )
+
+
+async def _tell_inviter(bot: Bot, joined: people.Joined, config: AppConfig) -> None:
+    inviter, emp = joined.inviter, joined.employee
+    if inviter is None:
+        return
+    tr = Translator(inviter.language or config.default_language)
+    text = tr("invite-joined", person=emp.display, role=tr(f"role-{emp.role}"))
+    await notify(bot, inviter.telegram_id, text)
 
 
 @router.message(Command("help"))

@@ -3,6 +3,10 @@
 One message to each assignee with their tasks (ledger key e5), one digest to each lead manager
 for the groups they lead (lead:e2) and one to each bound group chat for its group (chat:-100123).
 The numbers are /plan's: services.planning computes them for every open task in one pass.
+
+A group whose lead is gone (none set, deactivated, access ended, no longer a manager or admin)
+goes into the digest of every active admin, as SPEC §7a does for leave ("the lead manager, else
+an admin"): its lagging tasks still reach someone who can act, and never an ex-lead.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from jobs.context import JobContext
+from jobs.context import JobContext, admins
 from models import DevGroup, Employee
 from services import payroll_report as fmt
 from services.i18n import Translator
+from services.people import LEAD_ROLES, is_usable
 from services.plan import FLAG_OK, TaskPlan
 from services.plan_scope import ALL, PlanScope
 from services.planning import TaskRow, plan_report
@@ -92,7 +97,9 @@ async def run(ctx: JobContext) -> None:
         leads = {
             e.id: e
             for e in await session.scalars(select(Employee).where(Employee.id.in_(lead_ids)))
+            if e.role in LEAD_ROLES and is_usable(e)
         }
+        heads = await admins(session)
     rows = [
         row
         for row in report.tasks
@@ -106,10 +113,10 @@ async def run(ctx: JobContext) -> None:
         by_group[row.task.group].append(row)
     for tasks in own.values():
         person = tasks[0].assignee
-        if person is not None and person.active:
+        if person is not None and is_usable(person):
             to = ctx.person(person)
             await ctx.delivery.text(to, own_text(tasks, day, ctx.tr(to.lang)))
-    await _digests(ctx, day, by_group, groups, leads)
+    await _digests(ctx, day, by_group, groups, leads, heads)
 
 
 async def _digests(
@@ -118,22 +125,24 @@ async def _digests(
     by_group: dict[str, list[TaskRow]],
     groups: dict[str, DevGroup],
     leads: dict[int, Employee],
+    heads: list[Employee],
 ) -> None:
+    recipients = {**leads, **{admin.id: admin for admin in heads}}
     for_lead: dict[int, dict[str, list[TaskRow]]] = defaultdict(dict)
     for_chat: dict[int, dict[str, list[TaskRow]]] = defaultdict(dict)
     for name, tasks in by_group.items():
         group = groups.get(name)
         if group is None:
             continue
-        if group.lead_id is not None:
+        if group.lead_id in leads:
             for_lead[group.lead_id][name] = tasks
+        else:
+            for admin in heads:
+                for_lead[admin.id][name] = tasks
         if group.chat_id is not None:
             for_chat[group.chat_id][name] = tasks
     for lead_id, mine in for_lead.items():
-        lead = leads.get(lead_id)
-        if lead is None or not lead.active:
-            continue
-        person = ctx.person(lead)
+        person = ctx.person(recipients[lead_id])
         to = replace(person, key=f"lead:{person.key}")
         tr = ctx.tr(to.lang)
         title = tr("jobs-lag-digest-title", date=fmt.day_text(day))

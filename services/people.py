@@ -21,6 +21,8 @@ GROUP_NAME = re.compile(r"^[0-9A-Za-zА-Яа-яЁё_-]{1,32}$")
 PERSON_REF = re.compile(r"^(?:@([A-Za-z0-9_]{3,32})|[eEеЕ](\d{1,9}))$")
 INVITE_TTL = timedelta(days=7)
 MAX_ACCESS_DAYS = 365
+AMBIGUOUS_SHOWN = 5
+LEAD_ROLES = ("manager", "admin")
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ async def by_telegram(session: AsyncSession, telegram_id: int) -> Employee | Non
 
 
 async def resolve_person(session: AsyncSession, ref: str) -> Employee:
-    """`@username` or `eN` to an employee, or DomainError("person-unknown")."""
+    """`@username` or `eN` to an employee, or DomainError("person-unknown"). A username two
+    rows hold (kept from before usernames were made unique) is refused with both numbers."""
     match = PERSON_REF.match(ref.strip())
     if not match:
         raise DomainError("person-format", ref=ref[:40])
@@ -52,27 +55,46 @@ async def resolve_person(session: AsyncSession, ref: str) -> Employee:
     if number is not None:
         emp = await session.get(Employee, int(number))
     else:
-        emp = await session.scalar(
-            select(Employee).where(func.lower(Employee.username) == username.lower())
+        holders = list(
+            await session.scalars(
+                select(Employee)
+                .where(func.lower(Employee.username) == username.lower())
+                .order_by(Employee.id)
+                .limit(AMBIGUOUS_SHOWN)
+            )
         )
+        if len(holders) > 1:
+            codes = ", ".join(holder.code for holder in holders)
+            raise DomainError("person-ambiguous", ref=ref[:40], codes=codes, first=holders[0].code)
+        emp = holders[0] if holders else None
     if emp is None:
         raise DomainError("person-unknown", ref=ref[:40])
     return emp
 
 
-def _refresh_profile(emp: Employee, user: TelegramUser) -> None:
-    emp.username = user.username.lower() if user.username else None
+async def _refresh_profile(session: AsyncSession, emp: Employee, user: TelegramUser) -> None:
+    """Telegram's current name and username. A username moves between people (one gives it up,
+    another takes it): the newest holder gets it and any older row loses it, so `@name` always
+    means the person who has it now."""
+    username = user.username.lower() if user.username else None
+    if username is not None and username != emp.username:
+        await session.execute(
+            update(Employee)
+            .where(Employee.username == username, Employee.telegram_id != user.id)
+            .values(username=None)
+            .execution_options(synchronize_session="fetch")
+        )
+    emp.username = username
     emp.full_name = user.full_name[:200]
 
 
 async def register_admin(session: AsyncSession, user: TelegramUser) -> Employee:
-    """An id from ADMIN_IDS pressing /start becomes (or stays) an active admin."""
-    emp = await by_telegram(session, user.id)
-    if emp is None:
-        emp = Employee(telegram_id=user.id, role="admin", listed=True)
-        session.add(emp)
-    emp.role, emp.active, emp.access_until = "admin", True, None
-    _refresh_profile(emp, user)
+    """An id from ADMIN_IDS with no row yet becomes an admin on /start. ADMIN_IDS seeds admins
+    once: a row that exists (a deactivated admin, someone made a programmer) is never raised
+    again by it, so /deactivate and /role stick."""
+    emp = Employee(telegram_id=user.id, role="admin", listed=True)
+    session.add(emp)
+    await _refresh_profile(session, emp, user)
     await session.commit()
     return emp
 
@@ -116,11 +138,18 @@ async def create_invite(
     return token
 
 
+@dataclass(frozen=True)
+class Joined:
+    employee: Employee
+    inviter: Employee | None  # told that the person joined, while they may still use the bot
+
+
 async def redeem_invite(
     session: AsyncSession, token: str, user: TelegramUser, external_days: int
-) -> Employee:
+) -> Joined:
     """Join by invite. Raises DomainError("invite-invalid") for an unknown, used or expired
-    token without saying which, so tokens cannot be probed."""
+    token without saying which, so tokens cannot be probed. Someone who comes back (deactivated,
+    or an external whose access ended) starts afresh: exactly the invite's role and group."""
     if not re.fullmatch(r"[A-Za-z0-9_-]{8,64}", token):
         raise DomainError("invite-invalid")
     invite = await session.scalar(select(Invite).where(Invite.token_hash == hash_token(token)))
@@ -133,11 +162,13 @@ async def redeem_invite(
     if emp is None:
         emp = Employee(telegram_id=user.id, role=invite.role)
         session.add(emp)
-    emp.role, emp.active = invite.role, True
+    else:
+        await _leave_groups(session, emp.id)
+    emp.role, emp.active, emp.deactivated_at = invite.role, True, None
     emp.listed = invite.role in STAFF_ROLES
     days = invite.access_days or external_days
     emp.access_until = now + timedelta(days=days) if invite.role == "external" else None
-    _refresh_profile(emp, user)
+    await _refresh_profile(session, emp, user)
     await session.flush()
     # Claimed only if still unused: of two people opening one link at once, the second
     # waits for the first's row lock, then matches no row and is refused.
@@ -151,14 +182,31 @@ async def redeem_invite(
     if invite.group_id is not None:
         await _add_member(session, invite.group_id, emp.id)
     await session.commit()
-    return emp
+    inviter = await session.get(Employee, invite.created_by)
+    return Joined(emp, inviter if is_usable(inviter, now) and inviter is not emp else None)
 
 
-def refresh_profile(emp: Employee, user: TelegramUser) -> None:
-    """Keep the name and username current; saved with the update's own transaction."""
+async def _leave_groups(session: AsyncSession, emp_id: int) -> None:
+    await session.execute(delete(GroupMember).where(GroupMember.employee_id == emp_id))
+    await _end_lead(session, emp_id)
+
+
+async def _end_lead(session: AsyncSession, emp_id: int) -> None:
+    """The groups this person led have no lead from now on (an admin gets their digests)."""
+    await session.execute(
+        update(DevGroup)
+        .where(DevGroup.lead_id == emp_id)
+        .values(lead_id=None)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+async def refresh_profile(session: AsyncSession, emp: Employee, user: TelegramUser) -> None:
+    """Keep the name and username current; saved with the update's own transaction. Costs a
+    statement only when something changed."""
     username = user.username.lower() if user.username else None
     if emp.username != username or emp.full_name != user.full_name[:200]:
-        _refresh_profile(emp, user)
+        await _refresh_profile(session, emp, user)
 
 
 async def set_language(session: AsyncSession, emp: Employee, lang: str) -> None:
@@ -166,15 +214,21 @@ async def set_language(session: AsyncSession, emp: Employee, lang: str) -> None:
     await session.commit()
 
 
-async def set_role(session: AsyncSession, actor: Employee, emp: Employee, role: str) -> None:
+async def set_role(
+    session: AsyncSession, actor: Employee, emp: Employee, role: str, external_days: int
+) -> None:
+    """A new role. Leaving manager/admin ends lead rights at once; an external's access runs
+    `external_days` (EXTERNAL_DAYS) from now unless it already had an end."""
     if role not in ROLES:
         raise DomainError("role-unknown", role=role[:20])
     if emp.id == actor.id and role != "admin":
         raise DomainError("role-self")
     emp.role = role
+    if role not in LEAD_ROLES:
+        await _end_lead(session, emp.id)
     if role == "external":
         emp.listed = False
-        emp.access_until = emp.access_until or clock.utcnow_naive() + timedelta(days=7)
+        emp.access_until = emp.access_until or clock.utcnow_naive() + timedelta(days=external_days)
     else:
         emp.access_until = None
     await session.commit()
@@ -186,9 +240,13 @@ async def set_listed(session: AsyncSession, emp: Employee, listed: bool) -> None
 
 
 async def deactivate(session: AsyncSession, actor: Employee, emp: Employee) -> None:
+    """Out at once: no commands, no lead rights, no digests. Group memberships stay (history
+    shows where they worked) until an invite brings them back."""
     if emp.id == actor.id:
         raise DomainError("deactivate-self")
-    emp.active = False
+    if emp.active:
+        emp.active, emp.deactivated_at = False, clock.now()
+    await _end_lead(session, emp.id)
     await session.commit()
 
 
@@ -255,7 +313,7 @@ async def create_group(session: AsyncSession, name: str) -> DevGroup:
 
 
 async def set_lead(session: AsyncSession, group: DevGroup, emp: Employee) -> None:
-    if emp.role not in ("manager", "admin") or not is_usable(emp):
+    if emp.role not in LEAD_ROLES or not is_usable(emp):
         raise DomainError("group-lead-role", person=emp.display)
     group.lead_id = emp.id
     await _add_member(session, group.id, emp.id)

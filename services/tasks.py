@@ -47,7 +47,9 @@ class Scope:
 
 
 async def scope_of(session: AsyncSession, emp: Employee) -> Scope:
-    led = await session.scalars(select(DevGroup.id).where(DevGroup.lead_id == emp.id))
+    led: Iterable[int] = ()
+    if emp.role in people.LEAD_ROLES:  # lead rights end with the role, whatever lead_id says
+        led = await session.scalars(select(DevGroup.id).where(DevGroup.lead_id == emp.id))
     member = await people.member_group_ids(session, emp.id)
     return Scope(emp=emp, led=frozenset(led), member=frozenset(member))
 

@@ -74,7 +74,7 @@ async def test_expired_external_is_refused(client: BotClient) -> None:
     assert "внешний представитель" in card.text and "Доступ до 2026-03-12" in card.text
     clock.set_now(clock.now().replace(day=13))
     refused = await client.send(200, "/help")
-    assert "только для сотрудников" in refused.text
+    assert refused.text.startswith("Ваш доступ внешнего представителя закончился 2026-03-12.")
 
 
 async def test_redelivered_update_is_handled_once(client: BotClient, session: AsyncSession) -> None:

@@ -53,6 +53,13 @@ ROLES = ["admin", "manager", "programmer", "tester", "external", "expired", "str
 TG = {role: 500 + i for i, role in enumerate(ROLES)}
 DENIED = "вам недоступна"
 REFUSAL = "только для сотрудников"
+REFUSALS = {
+    "stranger": "Этот бот работает только для сотрудников компании. "
+    "Если вас пригласили, откройте ссылку-приглашение.",
+    # SPEC §1: told that access ended, since when, and who can restore it
+    "expired": "Ваш доступ внешнего представителя закончился 2026-03-11. "
+    "Вернуть его может администратор: попросите у него новое приглашение.",
+}
 
 
 async def _people(session: AsyncSession) -> None:
@@ -82,10 +89,7 @@ async def test_command_for_every_role(
         session.expire_all()
         assert reply.texts, (command, role)
         if role in ("stranger", "expired"):
-            assert (
-                reply.text == "Этот бот работает только для сотрудников компании. "
-                "Если вас пригласили, откройте ссылку-приглашение."
-            ), (command, role)
+            assert reply.text == REFUSALS[role], (command, role)
             assert await _counts(session) == before
         elif role in SPEC_TABLE[command]:
             assert DENIED not in reply.text and REFUSAL not in reply.text, (command, role, reply)

@@ -217,7 +217,10 @@ def _refusal_patterns() -> list[re.Pattern[str]]:
 
 
 REFUSAL_KEYS = frozenset(
-    {"denied-command", "stale-button", "refuse-stranger", "payroll-others-denied"}
+    {
+        *("denied-command", "stale-button", "refuse-stranger", "payroll-others-denied"),
+        *("refuse-deactivated", "refuse-deactivated-undated", "refuse-expired"),
+    }
 )
 REFUSALS = _refusal_patterns()
 

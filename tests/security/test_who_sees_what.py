@@ -20,6 +20,15 @@ REFUSAL = (
     "Если вас пригласили, откройте ссылку-приглашение."
 )
 STRANGER = 999
+# SPEC §1: someone who left is told exactly that, since when, and who can restore it.
+DEACTIVATED = (
+    "Ваш доступ к боту отключён с 2026-03-11. "
+    "Вернуть его может администратор: попросите у него новое приглашение."
+)
+EXPIRED = (
+    "Ваш доступ внешнего представителя закончился 2026-03-18. "
+    "Вернуть его может администратор: попросите у него новое приглашение."
+)
 
 
 async def _written(session: AsyncSession) -> tuple[int, int]:
@@ -39,12 +48,12 @@ async def test_a_deactivated_person_is_refused_commands_and_old_buttons(
     assert "отключ" in (await tg.send(ADMIN, "/deactivate @ivan")).text.lower()
     for text in ("/tasks", f"/task {task.id}", "/log 1h", "/me", "/help", "/start", "1h"):
         reply = await tg.send(PROG, text)
-        assert reply.text == REFUSAL, text
+        assert reply.text == DEACTIVATED, text
     for data in (card.button("+1 ч"), card.button("Запустить таймер"), f"t:open:{task.id}:0:0"):
         reply = await tg.click(PROG, data)
         [answer] = reply.of("AnswerCallbackQuery")
         assert isinstance(answer, AnswerCallbackQuery)
-        assert answer.text == REFUSAL and answer.show_alert, data
+        assert answer.text == DEACTIVATED and answer.show_alert, data
         assert "Fix login" not in reply.text
     assert await _written(session) == (0, 0)
     stored = await fresh(session, Employee, prog_id)
@@ -107,8 +116,9 @@ async def test_an_expired_external_is_refused_on_buttons_too(
     reply = await tg.click(EXTERNAL, button)
     [answer] = reply.of("AnswerCallbackQuery")
     assert isinstance(answer, AnswerCallbackQuery)
-    assert answer.text == REFUSAL and "Fix login" not in reply.text
-    assert (await tg.send(EXTERNAL, f"/comment {task.id} still there?")).text == REFUSAL
+    assert answer.text == EXPIRED and "Fix login" not in reply.text
+    assert (await tg.send(EXTERNAL, f"/comment {task.id} still there?")).text == EXPIRED
+    assert (await tg.send(EXTERNAL, "/start")).text == EXPIRED
     assert await _written(session) == (0, 0)
 
 
