@@ -183,7 +183,7 @@ async def redeem_invite(
         await _add_member(session, invite.group_id, emp.id)
     await session.commit()
     inviter = await session.get(Employee, invite.created_by)
-    return Joined(emp, inviter if is_usable(inviter, now) and inviter is not emp else None)
+    return Joined(emp, inviter if is_usable(inviter, now) else None)
 
 
 async def _leave_groups(session: AsyncSession, emp_id: int) -> None:

@@ -1,10 +1,11 @@
 """Time entries: the rules every entry passes, undo, and the sums other features read.
 
 Rules (SPEC §4): more than 0 and at most 24 hours an entry and a person's day; never in the
-future (company time zone); on a task only when the person works on it (assignee or tester; a
-manager: any task of their groups; an admin: any) and the task is still open; a month locked
-by payroll refuses staff writes, while an admin's write goes through and is marked after_lock in
-the audit. tasks.logged_min is kept equal to the sum of the task's entries on every write.
+future (company time zone), at most 366 days back, and on a task never before its start date;
+on a task only when the person works on it (assignee or tester; a manager: any task of their
+groups; an admin: any) and the task is still open; a month locked by payroll refuses staff
+writes, while an admin's write goes through and is marked after_lock in the audit.
+tasks.logged_min is kept equal to the sum of the task's entries on every write.
 Decided here: undo works on a closed task too (it corrects a mistake) and never moves a task's
 status back.
 """
