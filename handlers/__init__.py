@@ -16,7 +16,7 @@ from handlers import (
     tasks,
     timelog,
 )
-from handlers.common import CommandAllowed
+from handlers.common import CommandAllowed, CommandAsTyped
 
 _FEATURES: list[Router] = [
     start.router,
@@ -35,12 +35,16 @@ for _router in _FEATURES:
 _ALL: list[Router] = [*_FEATURES, fallback.router]
 
 
-def feature_routers() -> list[Router]:
-    """The routers, detached from any earlier dispatcher so that each new one
-    (tests, benchmarks, a restart in the same process) can include them."""
+def setup() -> Router:
+    """The root router: every message in its typed form (see `CommandAsTyped`), then the
+    feature routers, detached from any earlier dispatcher so that each new one (tests,
+    benchmarks, a restart in the same process) can include them."""
     for router in _ALL:
         parent = router.parent_router
         if parent is not None:
             parent.sub_routers.remove(router)
             router._parent_router = None
-    return list(_ALL)
+    root = Router(name=__name__)
+    root.message.outer_middleware(CommandAsTyped())
+    root.include_routers(*_ALL)
+    return root
