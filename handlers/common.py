@@ -105,6 +105,11 @@ async def notify(bot: Bot, chat_id: int, text: str, **kwargs: Any) -> bool:
     return True
 
 
+def stranger_menu(tr: Translator) -> list[BotCommand]:
+    """Someone the bot does not know may only join: the default menu holds /start alone."""
+    return [BotCommand(command="start", description=tr("cmd-start"))]
+
+
 def menu_for(role: str, tr: Translator) -> list[BotCommand]:
     return [
         BotCommand(command=name, description=tr(f"cmd-{name}"))

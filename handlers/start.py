@@ -51,9 +51,19 @@ async def cmd_start(
 
 @router.message(Command("help"))
 async def cmd_help(message: Message, me: Employee, tr: Translator) -> None:
-    lines = [tr("help-title", role=tr(f"role-{me.role}"))]
-    lines += [f"/{name} — {tr(f'help-{name}')}" for name in permissions.commands_for(me.role)]
-    await message.answer("\n".join(lines))
+    await message.answer(help_text(me.role, tr))
+
+
+def help_text(role: str, tr: Translator) -> str:
+    """The commands `role` may use, by topic, each with an example."""
+    lines = [tr("help-title", role=tr(f"role-{role}"))]
+    for topic, names in permissions.help_sections(role):
+        lines += ["", tr(f"help-topic-{topic}")]
+        for name in names:
+            variant = permissions.HELP_VARIANTS.get((name, role))
+            key = f"help-{name}-{variant}" if variant else f"help-{name}"
+            lines.append(f"/{name} — {tr(key)}")
+    return "\n".join(lines)
 
 
 @router.message(Command("lang"))
