@@ -18,7 +18,7 @@ from handlers.calendar_view import (
 )
 from handlers.common import answer_long, notify, rest_args, split_args
 from models import Employee
-from services import absences, clock, people, public_holidays, schedules
+from services import absences, clock, keywords, people, public_holidays, schedules
 from services.calendar_input import require_date
 from services.config import AppConfig
 from services.errors import DomainError
@@ -112,11 +112,11 @@ async def cmd_holiday(
         lines = await public_holidays.year_holidays(session, year, country, tr.lang)
         await answer_long(message, holidays_text(year, country, lines, tr))
         return
-    action = args[0].lower()
-    if len(args) < 2 or action not in public_holidays.ADD_WORDS | public_holidays.REMOVE_WORDS:
+    action = keywords.HOLIDAY.require(args[0])
+    if len(args) < 2:
         raise DomainError("holiday-usage")
     day = require_date(args[1], today)
-    if action in public_holidays.ADD_WORDS:
+    if action == "add":
         name = public_holidays.clean_name(args[2] if len(args) == 3 else "")
         outcome = await public_holidays.add_holiday(session, day, name, country)
     else:
