@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +17,7 @@ from handlers.calendar_view import (
     week_text,
 )
 from handlers.common import answer_long, notify, rest_args, split_args
+from handlers.routing import Blueprint
 from models import Employee
 from services import absences, clock, keywords, people, public_holidays, schedules
 from services.calendar_input import require_date
@@ -24,7 +25,7 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 async def _tell(

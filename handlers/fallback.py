@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.types import CallbackQuery, Message
 
 from handlers.common import command_line
+from handlers.routing import Blueprint
 from models import Employee
 from services import commands, permissions
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 async def _for_another_bot(mention: str, bot: Bot) -> bool:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, set_person_menu, split_args
+from handlers.routing import Blueprint
 from models import DevGroup, Employee
 from services import keywords, people
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 def person_line(emp: Employee, groups: list[str], tr: Translator) -> str:

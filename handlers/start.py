@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import set_person_menu, split_args
+from handlers.routing import Blueprint
 from models import Employee
 from services import people, permissions
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import LANGUAGES, Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 def _tg_user(message: Message) -> people.TelegramUser:
