@@ -9,6 +9,7 @@ from handlers.common import command_line
 from handlers.routing import Blueprint
 from models import Employee
 from services import commands, permissions
+from services.calendar_input import echo
 from services.i18n import Translator
 
 router = Blueprint(__name__)
@@ -26,10 +27,10 @@ def unknown_text(name: str, me: Employee | None, tr: Translator) -> str:
     role = me.role if me is not None else ""
     close = commands.closest(name, permissions.commands_for(role))
     if not close:
-        return tr("unknown-command-named", command=commands.echo(name))
+        return tr("unknown-command-named", command=echo(name))
     return tr(
         "unknown-command-suggest",
-        command=commands.echo(name),
+        command=echo(name),
         suggestions=", ".join(f"/{c}" for c in close),
     )
 

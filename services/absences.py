@@ -36,13 +36,12 @@ def parse_absence_args(args: Sequence[str], today: date) -> AbsenceRequest:
         return AbsenceRequest(person=args[0], action="list")
     if len(args) not in (3, 4):
         raise DomainError("absence-usage")
-    word = keywords.ABSENCE.require(args[1])
-    if word == "remove":
+    kind = keywords.ABSENCE.require(args[1])
+    if kind == "remove":
         if len(args) != 3:
             raise DomainError("absence-usage")
         day = require_date(args[2], today)
         return AbsenceRequest(person=args[0], action="remove", first=day, last=day)
-    kind = word
     first = require_date(args[2], today)
     last = require_date(args[3], today) if len(args) == 4 else first
     if last < first:

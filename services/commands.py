@@ -16,7 +16,6 @@ _HEAD = re.compile(r"/(\S*)")
 _NAME = re.compile(r"[a-z0-9_]{1,32}")
 MAX_SUGGESTIONS = 3
 SIMILARITY = 0.6  # difflib ratio: "taks" ~ "tasks" (0.89), "ta" ~ "task" (0.67)
-ECHO = 32  # characters of a mistyped name repeated back
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,3 @@ def is_name(name: str) -> bool:
 def closest(name: str, candidates: list[str]) -> list[str]:
     """Up to three of `candidates` that look like `name`, the likeliest first."""
     return get_close_matches(name, candidates, n=MAX_SUGGESTIONS, cutoff=SIMILARITY)
-
-
-def echo(name: str) -> str:
-    return name if len(name) <= ECHO else name[: ECHO - 1] + "…"

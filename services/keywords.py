@@ -10,17 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from services.calendar_input import echo
 from services.errors import DomainError
-
-ECHO = 32  # characters of a wrong token repeated back in an error
 
 
 def fold(token: str) -> str:
     return token.strip().lower().replace("ё", "е")
-
-
-def echo(token: str) -> str:
-    return token if len(token) <= ECHO else token[: ECHO - 1] + "…"
 
 
 @dataclass(frozen=True)
