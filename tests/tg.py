@@ -42,7 +42,7 @@ class FakeSession(BaseSession):
     async def close(self) -> None:
         return None
 
-    async def stream_content(self, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover
+    async def stream_content(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]  # pragma: no cover
         raise NotImplementedError
 
     async def make_request(
@@ -84,9 +84,10 @@ class Reply:
     """What the bot did in answer to one update."""
 
     def __init__(self, requests: list[TelegramMethod[Any]]) -> None:
-        self.requests = requests
+        # Any: the methods' own fields (text, caption, chat_id) are read by name below.
+        self.requests: list[Any] = requests
 
-    def of(self, *names: str) -> list[TelegramMethod[Any]]:
+    def of(self, *names: str) -> list[Any]:
         return [r for r in self.requests if type(r).__name__ in names]
 
     @property
