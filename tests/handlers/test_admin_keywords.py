@@ -191,3 +191,12 @@ async def test_group_in_russian(client: BotClient, team: Team, session: AsyncSes
         .where(GroupMember.group_id == team.backend.id, GroupMember.employee_id == team.outsider.id)
     )
     assert members == 1
+
+
+async def test_jobs_run_in_russian(client: BotClient, team: Team) -> None:
+    """Without a job runner in this dispatcher, a well-formed run is answered "not set up";
+    a wrong word gets the usage."""
+    unavailable = await client.send(ADMIN, "/jobs запустить lag_alerts")
+    assert unavailable.texts == ["В этой копии бота задания по расписанию не настроены."]
+    wrong = await client.send(ADMIN, "/jobs бежать lag_alerts")
+    assert wrong.text.startswith("Формат: /jobs или /jobs run ИМЯ"), wrong
