@@ -12,11 +12,11 @@ from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+import handlers
 from bot import errors
 from bot.middlewares import DbSessionMiddleware, IdentityMiddleware
 from bot.sender import RetryMiddleware
 from bot.settings import Settings
-from handlers import feature_routers
 from services.config import AppConfig
 
 
@@ -67,5 +67,5 @@ def create_dispatcher(
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(IdentityMiddleware(config))
     dp.errors.register(errors.on_error)
-    dp.include_routers(*feature_routers())
+    dp.include_router(handlers.setup())
     return dp

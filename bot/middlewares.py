@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.start import refusal
 from models import ProcessedUpdate
-from services import people
+from services import commands, people
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator, pick_language
@@ -53,8 +53,8 @@ def _starts_bot(event: Update) -> bool:
     message = event.message
     if message is None or message.chat.type != "private":
         return False
-    words = (message.text or "").split(maxsplit=1)
-    return bool(words) and words[0].split("@")[0] == "/start"
+    line = commands.parse(message.text if message.text is not None else message.caption)
+    return line is not None and line.name == "start"
 
 
 class IdentityMiddleware(BaseMiddleware):

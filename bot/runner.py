@@ -19,7 +19,7 @@ from bot.polling import poll
 from bot.scheduling import attach_scheduler, create_jobs
 from bot.settings import Settings
 from bot.webhook import Probe, database_probe, serve_webhook
-from handlers.common import menu_for
+from handlers.common import stranger_menu
 from models.db import create_engine, create_sessionmaker, migrate
 from services.i18n import LANGUAGES, Translator
 
@@ -65,7 +65,7 @@ async def set_default_menus(bot: Bot) -> None:
     role's menu on /start."""
     for lang in LANGUAGES:
         await bot.set_my_commands(
-            menu_for("external", Translator(lang)),
+            stranger_menu(Translator(lang)),
             scope=BotCommandScopeDefault(),
             language_code=lang,
         )

@@ -16,9 +16,10 @@ from handlers import (
     tasks,
     timelog,
 )
-from handlers.common import CommandAllowed
+from handlers.common import CommandAllowed, CommandAsTyped
+from handlers.routing import Blueprint
 
-_FEATURES: list[Router] = [
+FEATURES: list[Blueprint] = [
     start.router,
     people.router,
     groups.router,
@@ -30,17 +31,17 @@ _FEATURES: list[Router] = [
     # timelog last: it also reads plain messages that start with a duration
     timelog.router,
 ]
-for _router in _FEATURES:
-    _router.message.filter(CommandAllowed())
-_ALL: list[Router] = [*_FEATURES, fallback.router]
 
 
-def feature_routers() -> list[Router]:
-    """The routers, detached from any earlier dispatcher so that each new one
-    (tests, benchmarks, a restart in the same process) can include them."""
-    for router in _ALL:
-        parent = router.parent_router
-        if parent is not None:
-            parent.sub_routers.remove(router)
-            router._parent_router = None
-    return list(_ALL)
+def setup() -> Router:
+    """A new tree of routers for one dispatcher: the root hands on every message in its typed
+    form (see `CommandAsTyped`); each feature router lets through only the commands its
+    sender's role may use; the catch-all answers everything else."""
+    root = Router(name=__name__)
+    root.message.outer_middleware(CommandAsTyped())
+    for blueprint in FEATURES:
+        router = blueprint.build()
+        router.message.filter(CommandAllowed())
+        root.include_router(router)
+    root.include_router(fallback.router.build())
+    return root

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,14 +17,15 @@ from handlers.calendar_view import (
     week_text,
 )
 from handlers.common import answer_long, notify, rest_args, split_args
+from handlers.routing import Blueprint
 from models import Employee
-from services import absences, clock, people, public_holidays, schedules
+from services import absences, clock, keywords, people, public_holidays, schedules
 from services.calendar_input import require_date
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 async def _tell(
@@ -112,11 +113,11 @@ async def cmd_holiday(
         lines = await public_holidays.year_holidays(session, year, country, tr.lang)
         await answer_long(message, holidays_text(year, country, lines, tr))
         return
-    action = args[0].lower()
-    if len(args) < 2 or action not in public_holidays.ADD_WORDS | public_holidays.REMOVE_WORDS:
+    action = keywords.HOLIDAY.require(args[0])
+    if len(args) < 2:
         raise DomainError("holiday-usage")
     day = require_date(args[1], today)
-    if action in public_holidays.ADD_WORDS:
+    if action == "add":
         name = public_holidays.clean_name(args[2] if len(args) == 3 else "")
         outcome = await public_holidays.add_holiday(session, day, name, country)
     else:

@@ -4,15 +4,16 @@ long replies and notifications to other people."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import Bot
+from aiogram import BaseMiddleware, Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import BaseFilter
-from aiogram.types import BotCommand, BotCommandScopeChat, Message
+from aiogram.types import BotCommand, BotCommandScopeChat, Message, TelegramObject
 
 from models import Employee
-from services import permissions
+from services import commands, permissions
 from services.i18n import Translator
 from services.textsplit import split_text
 
@@ -20,10 +21,42 @@ log = logging.getLogger(__name__)
 MAX_ARGS = 4000
 
 
-def command_name(text: str | None) -> str | None:
-    if not text or not text.startswith("/"):
-        return None
-    return text.split(maxsplit=1)[0][1:].split("@")[0].lower()
+def command_line(message: Message) -> commands.CommandLine | None:
+    """The command a message carries, typed or as the caption of a photo or file."""
+    return commands.parse(message.text if message.text is not None else message.caption)
+
+
+def as_typed(message: Message) -> Message:
+    """The message as if the command had been typed in lower case: a caption becomes the text.
+    Every filter and handler then sees one form, so a captioned `/team` meets the same
+    permission check and gets the same answer as a typed one."""
+    line = command_line(message)
+    if line is None or message.text == line.text:
+        return message
+    if message.text is not None:
+        return message.model_copy(update={"text": line.text})
+    return message.model_copy(
+        update={
+            "text": line.text,
+            "entities": message.caption_entities,
+            "caption": None,
+            "caption_entities": None,
+        }
+    )
+
+
+class CommandAsTyped(BaseMiddleware):
+    """Outer middleware of the root router: hands every message on in its typed form."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if isinstance(event, Message):
+            event = as_typed(event)
+        return await handler(event, data)
 
 
 class CommandAllowed(BaseFilter):
@@ -31,12 +64,12 @@ class CommandAllowed(BaseFilter):
     (dialog steps, quick logs) passes to the handlers' own filters."""
 
     async def __call__(self, message: Message, me: Employee | None = None) -> bool:
-        name = command_name(message.text)
-        if name is None:
+        line = command_line(message)
+        if line is None:
             return me is not None
-        if name == "start":
+        if line.name == "start":
             return True
-        return me is not None and permissions.allowed(name, me.role)
+        return me is not None and permissions.allowed(line.name, me.role)
 
 
 def split_args(text: str | None) -> list[str]:
@@ -70,6 +103,11 @@ async def notify(bot: Bot, chat_id: int, text: str, **kwargs: Any) -> bool:
         log.warning("notification to %s failed: %s", chat_id, type(error).__name__)
         return False
     return True
+
+
+def stranger_menu(tr: Translator) -> list[BotCommand]:
+    """Someone the bot does not know may only join: the default menu holds /start alone."""
+    return [BotCommand(command="start", description=tr("cmd-start"))]
 
 
 def menu_for(role: str, tr: Translator) -> list[BotCommand]:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, split_args
+from handlers.routing import Blueprint
 from models import Employee
-from services import people
+from services import keywords, people
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 @router.message(Command("groups"))
@@ -35,12 +35,14 @@ async def cmd_groups(message: Message, session: AsyncSession, me: Employee, tr: 
 @router.message(Command("group"))
 async def cmd_group(message: Message, session: AsyncSession, tr: Translator) -> None:
     args = split_args(message.text)
-    action = args[0].lower() if args else ""
+    if not args:
+        raise DomainError("group-usage")
+    action = keywords.GROUP.require(args[0])
     if action == "new" and len(args) == 2:
         group = await people.create_group(session, args[1])
         await message.answer(tr("group-created", name=group.name))
         return
-    if action not in ("lead", "add", "remove") or len(args) != 3:
+    if action == "new" or len(args) != 3:
         raise DomainError("group-usage")
     group = await people.group_by_name(session, args[1])
     emp = await people.resolve_person(session, args[2])

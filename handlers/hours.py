@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, split_args
+from handlers.routing import Blueprint
 from models import Employee
 from services import clock
 from services.config import AppConfig
@@ -16,7 +16,7 @@ from services.hours import HoursReport, hours_report, parse_period
 from services.i18n import Translator
 from services.timeparse import format_duration
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 def render_hours(report: HoursReport, tr: Translator) -> str:

@@ -5,19 +5,19 @@ The job runner comes from the composition root as workflow data (`job_runner`).
 
 from __future__ import annotations
 
-from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, split_args
-from services import jobtexts
+from handlers.routing import Blueprint
+from services import jobtexts, keywords
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 from services.jobruns import JobControl
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 @router.message(Command("jobs"))
@@ -29,7 +29,7 @@ async def cmd_jobs(
     job_runner: JobControl | None = None,
 ) -> None:
     args = split_args(message.text)
-    if args and (args[0].lower() != "run" or not 2 <= len(args) <= 3):
+    if args and (args[0] not in keywords.JOBS or not 2 <= len(args) <= 3):
         raise DomainError("jobs-usage")
     if job_runner is None:
         await message.answer(tr("jobs-unavailable"))

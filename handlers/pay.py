@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, notify, split_args
+from handlers.routing import Blueprint
 from models import Employee, PaySetting
 from services import clock, paysettings, people
 from services.config import AppConfig
@@ -21,7 +22,7 @@ from services.i18n import Translator
 from services.payroll_report import rule_text
 from services.paysettings import add_months, month_code, rule_args, rule_of
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 @router.message(Command("pay"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from aiogram import Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
@@ -18,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import pay
 from handlers.common import split_args
+from handlers.routing import Blueprint
 from models import Employee
 from services import clock, people
 from services import payroll_report as report
@@ -28,7 +28,7 @@ from services.pay import parse_month
 from services.payroll import Payroll, month_payroll
 from services.paysettings import add_months, month_code
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 router.include_router(pay.router)
 FILE_FORMATS = ("csv", "xlsx")
 ECHO = 32

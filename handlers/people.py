@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.filters import Command
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, set_person_menu, split_args
+from handlers.routing import Blueprint
 from models import DevGroup, Employee
-from models.people import ROLES
-from services import people
+from services import keywords, people
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 def person_line(emp: Employee, groups: list[str], tr: Translator) -> str:
@@ -45,9 +45,7 @@ async def cmd_team(message: Message, session: AsyncSession, me: Employee, tr: Tr
 def _parse_invite(args: list[str]) -> tuple[str, str | None, int | None]:
     if not 1 <= len(args) <= 3:
         raise DomainError("invite-usage")
-    role, group_name, days = args[0].lower(), None, None
-    if role not in ROLES:
-        raise DomainError("role-unknown", role=args[0][:20])
+    role, group_name, days = keywords.ROLE.require(args[0]), None, None
     for arg in args[1:]:
         if arg.isascii() and arg.isdigit() and days is None:
             days = int(arg) if len(arg) <= 4 else 10_000
@@ -101,7 +99,7 @@ async def cmd_role(
     if len(args) != 2:
         raise DomainError("role-usage")
     emp = await people.resolve_person(session, args[0])
-    await people.set_role(session, me, emp, args[1].lower(), config.external_days)
+    await people.set_role(session, me, emp, keywords.ROLE.require(args[1]), config.external_days)
     await end_dialog(bot, fsm_storage, emp)
     await set_person_menu(bot, emp, Translator(emp.language or tr.lang))
     await message.answer(tr("role-set", person=emp.display, role=tr(f"role-{emp.role}")))
@@ -110,10 +108,11 @@ async def cmd_role(
 @router.message(Command("listed"))
 async def cmd_listed(message: Message, session: AsyncSession, tr: Translator) -> None:
     args = split_args(message.text)
-    if len(args) != 2 or args[1].lower() not in ("on", "off"):
+    if len(args) != 2:
         raise DomainError("listed-usage")
+    listed = keywords.SWITCH.require(args[1]) == "on"
     emp = await people.resolve_person(session, args[0])
-    await people.set_listed(session, emp, args[1].lower() == "on")
+    await people.set_listed(session, emp, listed)
     await message.answer(tr("listed-on" if emp.listed else "listed-off", person=emp.display))
 
 

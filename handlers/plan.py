@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -12,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import split_args
 from handlers.plan_view import PlanPage, page_keyboard, pages, title
+from handlers.routing import Blueprint
 from models import Employee
 from services import clock, plan_export, plan_scope, planning
 from services.config import AppConfig
@@ -19,7 +19,7 @@ from services.errors import DomainError
 from services.i18n import Translator
 from services.reports import plan_chart_png
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 def _parse(args: list[str]) -> tuple[str | None, bool]:

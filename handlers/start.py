@@ -5,19 +5,20 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import notify, set_person_menu, split_args
+from handlers.routing import Blueprint
 from models import Employee
 from services import people, permissions
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import LANGUAGES, Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 def _tg_user(message: Message) -> people.TelegramUser:
@@ -86,9 +87,19 @@ async def _tell_inviter(bot: Bot, joined: people.Joined, config: AppConfig) -> N
 
 @router.message(Command("help"))
 async def cmd_help(message: Message, me: Employee, tr: Translator) -> None:
-    lines = [tr("help-title", role=tr(f"role-{me.role}"))]
-    lines += [f"/{name} — {tr(f'help-{name}')}" for name in permissions.commands_for(me.role)]
-    await message.answer("\n".join(lines))
+    await message.answer(help_text(me.role, tr))
+
+
+def help_text(role: str, tr: Translator) -> str:
+    """The commands `role` may use, by topic, each with an example."""
+    lines = [tr("help-title", role=tr(f"role-{role}"))]
+    for topic, names in permissions.help_sections(role):
+        lines += ["", tr(f"help-topic-{topic}")]
+        for name in names:
+            variant = permissions.HELP_VARIANTS.get((name, role))
+            key = f"help-{name}-{variant}" if variant else f"help-{name}"
+            lines.append(f"/{name} — {tr(key)}")
+    return "\n".join(lines)
 
 
 @router.message(Command("lang"))

@@ -3,7 +3,7 @@ service it calls: a forged task number or an action the presser may not take cha
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, Update
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.keyboards import TaskCb, cancel_keyboard, stop_keyboard, valid_id
 from handlers.log_views import log_reply, stop_reply, timer_started_reply
+from handlers.routing import Blueprint
 from handlers.task_views import card_reply, deliver, edit
 from models import Employee
 from services import clock, task_flow, timelog, timers
@@ -19,7 +20,7 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 class ReturnFlow(StatesGroup):

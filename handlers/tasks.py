@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers import newtask, task_buttons, tasks_dialog
 from handlers.common import answer_long, rest_args, split_args
 from handlers.keyboards import open_buttons, review_buttons
+from handlers.routing import Blueprint
 from handlers.task_views import card_reply, deliver, task_line
 from models import Employee
 from services import clock, people, planning, task_flow
@@ -20,7 +21,7 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 @router.message(Command("tasks"))

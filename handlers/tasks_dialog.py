@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.dialog_steps import ask, draft_of, people_choice, summary
 from handlers.keyboards import DialogCb, valid_id
 from handlers.newtask import NewTask, finish, group_keyboard
+from handlers.routing import Blueprint
 from handlers.task_views import edit
 from models import Employee
 from services import clock, people, task_create
@@ -22,7 +23,7 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 TYPED = F.text & ~F.text.startswith("/")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,7 @@ from handlers import hours, timer
 from handlers.common import rest_args
 from handlers.keyboards import UndoCb, valid_id
 from handlers.log_views import log_reply, undo_reply
+from handlers.routing import Blueprint
 from handlers.task_views import drop_buttons
 from models import Employee
 from services import clock, timelog
@@ -25,7 +26,7 @@ from services.errors import DomainError
 from services.i18n import Translator
 from services.timeparse import MAX_COMMENT, LogError, looks_like_log, parse_log
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 TOMORROW = frozenset({"tomorrow", "завтра"})
 
 

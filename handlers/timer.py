@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.common import split_args
 from handlers.keyboards import StopCb, stop_keyboard
 from handlers.log_views import stop_reply, timer_started_reply
+from handlers.routing import Blueprint
 from handlers.task_views import edit
 from models import Employee
 from services import tasks as tasks_service
@@ -18,7 +18,7 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 @router.message(Command("timer"))

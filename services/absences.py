@@ -14,19 +14,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Absence, Employee
-from services.calendar_input import echo, require_date, require_staff
+from services import keywords
+from services.calendar_input import require_date, require_staff
 from services.errors import DomainError
 
 MAX_DAYS = 366
-KINDS = {
-    "vacation": "vacation",
-    "отпуск": "vacation",
-    "sick": "sick",
-    "больничный": "sick",
-    "dayoff": "dayoff",
-    "отгул": "dayoff",
-}
-REMOVE_WORDS = frozenset({"remove", "delete", "удалить"})
 
 
 @dataclass(frozen=True)
@@ -44,15 +36,12 @@ def parse_absence_args(args: Sequence[str], today: date) -> AbsenceRequest:
         return AbsenceRequest(person=args[0], action="list")
     if len(args) not in (3, 4):
         raise DomainError("absence-usage")
-    word = args[1].lower()
-    if word in REMOVE_WORDS:
+    kind = keywords.ABSENCE.require(args[1])
+    if kind == "remove":
         if len(args) != 3:
             raise DomainError("absence-usage")
         day = require_date(args[2], today)
         return AbsenceRequest(person=args[0], action="remove", first=day, last=day)
-    kind = KINDS.get(word)
-    if kind is None:
-        raise DomainError("absence-kind", kind=echo(args[1]))
     first = require_date(args[2], today)
     last = require_date(args[3], today) if len(args) == 4 else first
     if last < first:

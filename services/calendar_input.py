@@ -17,6 +17,9 @@ ECHO = 40  # characters of the user's text repeated back in an error
 _HOURS = re.compile(r"([0-9]{1,2})(?:[.,]([0-9]{1,4}))?")
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DMY = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+# DD.MM without a year, as /log takes it (the month always in two digits).
+_DM = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
+NEAREST_YEARS = 4  # a year without 29 February is at most four years from one with it
 
 # Dates far from today are typos (2062 for 2026), not plans: every calendar command refuses them.
 PAST_LIMIT = timedelta(days=10 * 366)
@@ -58,9 +61,26 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+def nearest_day_month(text: str, today: date) -> date | None:
+    """DD.MM as the date nearest today: an absence or a holiday may lie shortly before or
+    after it ("16.03" in December is next March's only if that is closer than last March)."""
+    match = _DM.fullmatch(text.strip())
+    if match is None:
+        return None
+    day, month = int(match.group(1)), int(match.group(2))
+    found = []
+    for year in range(today.year - NEAREST_YEARS, today.year + NEAREST_YEARS + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(found, key=lambda d: (abs((d - today).days), -d.toordinal()), default=None)
+
+
 def require_date(text: str, today: date) -> date:
-    """A date within the accepted range around today, or DomainError("calendar-date")."""
-    day = parse_date(text)
+    """A date (YYYY-MM-DD, DD.MM.YYYY or DD.MM) within the accepted range around today, or
+    DomainError("calendar-date")."""
+    day = parse_date(text) or nearest_day_month(text, today)
     if day is None:
         raise DomainError("calendar-date", value=echo(text))
     first, last = date_bounds(today)

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, MonthLock, PaySetting
+from services import keywords
 from services.errors import DomainError
 from services.locks import month_start
 from services.pay import PayArgsError, PayRule, parse_month, parse_pay_args
@@ -23,7 +24,6 @@ from services.pay import PayArgsError, PayRule, parse_month, parse_pay_args
 # How far ahead a change may be planned; a later month is almost always a typo.
 MAX_MONTHS_AHEAD = 12
 EARLIEST_MONTH = date(2000, 1, 1)
-FROM_WORD = "from"
 
 
 def add_months(month: date, count: int) -> date:
@@ -61,7 +61,8 @@ def _plain(value: Decimal) -> str:
 
 
 def parse_pay_command(args: list[str], today: date, code: str) -> tuple[PayRule, date]:
-    """`TYPE ARGS… [from YYYY-MM]` to a rule and its first month (default: this month).
+    """`TYPE ARGS… [from YYYY-MM]` to a rule and its first month (default: this month); the
+    type and "from" may be written in Russian too (services.keywords).
 
     Checks run left to right: the rule (codes pay-type, pay-count-missing, pay-count-extra,
     pay-number, pay-range from parse_pay_args), then the month (pay-month-missing, pay-month
@@ -69,11 +70,11 @@ def parse_pay_command(args: list[str], today: date, code: str) -> tuple[PayRule,
     error carries `ref`, the person's eN, so its example can name them.
     """
     month = month_start(today)
-    month_token: str | None = None
-    if len(args) >= 2 and args[-2].lower() == FROM_WORD:
-        month_token, args = args[-1], args[:-2]
-    elif args and args[-1].lower() == FROM_WORD:
+    args, month_token, dangling = keywords.split_from(args)
+    if dangling:
         raise DomainError("pay-month-missing", ref=code)
+    if args:
+        args = [keywords.PAY_TYPE.get(args[0]) or args[0], *args[1:]]
     parsed_rule = parse_pay_args(args)
     if isinstance(parsed_rule, PayArgsError):
         raise DomainError(_error_code(parsed_rule), token=parsed_rule.token, ref=code)

@@ -53,6 +53,35 @@ def commands_for(role: str) -> list[str]:
     return [name for name, roles in COMMANDS.items() if role in roles]
 
 
+# /help's sections in the order shown; every command but /start (which a registered person no
+# longer needs) is in exactly one.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "time": ("log", "timer", "stop", "undo", "hours", "schedule", "payroll"),
+    "tasks": ("tasks", "task", "comment", "review", "newtask", "assign", "cancel", "plan"),
+    "team": ("team", "groups", "invite", "bindchat"),
+    "admin": ("role", "listed", "deactivate", "group", "absence", "holiday", "pay", "jobs"),
+    "general": ("me", "lang", "help"),
+}
+# Commands that do more for some roles, so their /help line differs: (command, role) -> variant.
+HELP_VARIANTS: dict[tuple[str, str], str] = {
+    ("tasks", "admin"): "lead",
+    ("tasks", "manager"): "lead",
+    ("tasks", "external"): "external",
+    ("schedule", "admin"): "admin",
+    ("payroll", "admin"): "admin",
+}
+
+
+def help_sections(role: str) -> list[tuple[str, list[str]]]:
+    """(topic, commands) for /help: only the commands `role` may use, empty topics left out."""
+    sections = []
+    for topic, names in TOPICS.items():
+        mine = [name for name in names if allowed(name, role)]
+        if mine:
+            sections.append((topic, mine))
+    return sections
+
+
 # Which roles a manager may invite; an admin may invite any role.
 MANAGER_INVITES = frozenset({"programmer", "tester", "external"})
 

@@ -27,8 +27,6 @@ from services.calendar_input import date_bounds
 from services.errors import DomainError
 
 MAX_NAME = 100
-ADD_WORDS = frozenset({"add", "добавить"})
-REMOVE_WORDS = frozenset({"remove", "убрать", "удалить"})
 
 # outcomes
 ADDED = "added"  # a new company holiday (or its new name)

@@ -14,12 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Absence, Employee, Schedule
+from services import keywords
 from services.absences import absences_since
 from services.calendar import Week, load_calendar
 from services.calendar_input import parse_hours, require_date, require_staff
 from services.errors import DomainError
-
-FROM_WORDS = frozenset({"from", "с", "c"})
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,9 @@ class ScheduleOverview:
 
 def parse_schedule_args(args: Sequence[str], today: date) -> ScheduleRequest:
     """PERSON H H H H H H H [from DATE]; the word "from" may be left out."""
-    if len(args) == 10 and args[8].lower() in FROM_WORDS:
+    if len(args) == 10 and args[8] in keywords.FROM:
         args = [*args[:8], args[9]]
-    if len(args) not in (8, 9) or (len(args) == 9 and args[8].lower() in FROM_WORDS):
+    if len(args) not in (8, 9) or (len(args) == 9 and args[8] in keywords.FROM):
         raise DomainError("schedule-usage")
     hours = [parse_hours(value) for value in args[1:8]]
     week: Week = (hours[0], hours[1], hours[2], hours[3], hours[4], hours[5], hours[6])

@@ -18,6 +18,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
     MessageEntity,
+    PhotoSize,
     Update,
     User,
 )
@@ -41,7 +42,7 @@ class FakeSession(BaseSession):
     async def close(self) -> None:
         return None
 
-    async def stream_content(self, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover
+    async def stream_content(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]  # pragma: no cover
         raise NotImplementedError
 
     async def make_request(
@@ -83,9 +84,10 @@ class Reply:
     """What the bot did in answer to one update."""
 
     def __init__(self, requests: list[TelegramMethod[Any]]) -> None:
-        self.requests = requests
+        # Any: the methods' own fields (text, caption, chat_id) are read by name below.
+        self.requests: list[Any] = requests
 
-    def of(self, *names: str) -> list[TelegramMethod[Any]]:
+    def of(self, *names: str) -> list[Any]:
         return [r for r in self.requests if type(r).__name__ in names]
 
     @property
@@ -176,22 +178,32 @@ class BotClient:
         username: str | None = None,
         lang: str = "ru",
         update_id: int | None = None,
+        form: str = "text",
     ) -> Update:
+        """`form` is how the words arrive: "text" (typed), "caption" (under a photo) or
+        "edited" (a typed message changed afterwards)."""
         chat = Chat(
             id=chat_id or user_id, type="private" if not chat_id or chat_id > 0 else "group"
         )
         entities = None
         if text.startswith("/"):
             entities = [MessageEntity(type="bot_command", offset=0, length=len(text.split()[0]))]
+        words: dict[str, Any] = {"text": text, "entities": entities}
+        if form == "caption":
+            photo = PhotoSize(file_id="p", file_unique_id="p", width=90, height=90)
+            words = {"caption": text, "caption_entities": entities, "photo": [photo]}
         message = Message(
             message_id=next(self._message_ids),
             date=datetime.now(UTC),
             chat=chat,
             from_user=self.user(user_id, username, lang),
-            text=text,
-            entities=entities,
+            edit_date=int(datetime.now(UTC).timestamp()) if form == "edited" else None,
+            **words,
         )
-        return Update(update_id=update_id or next(self._update_ids), message=message)
+        update_id = update_id or next(self._update_ids)
+        if form == "edited":
+            return Update(update_id=update_id, edited_message=message)
+        return Update(update_id=update_id, message=message)
 
     async def send(self, user_id: int, text: str, **kwargs: Any) -> Reply:
         return await self.feed(self.message_update(user_id, text, **kwargs))

@@ -150,8 +150,8 @@ async def test_bad_input_in_english(client: BotClient, session: AsyncSession, st
     await client.send(ADMIN_TG, "/lang en")
     reply = await client.send(ADMIN_TG, "/absence @ivan leave 2026-03-16")
     assert reply.text == (
-        "There is no absence kind «leave». Kinds: vacation, sick, dayoff, "
-        "for example: /absence @ivan sick 12.03.2026"
+        "There is no absence kind «leave». Kinds: vacation, sick, dayoff; to take one back: "
+        "remove. For example: /absence @ivan sick 12.03"
     )
     order = await client.send(ADMIN_TG, "/absence @ivan sick 2026-03-16 2026-03-15")
     assert order.text.startswith("The end 2026-03-15 is before the start 2026-03-16.")

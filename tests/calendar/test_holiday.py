@@ -97,10 +97,10 @@ async def test_programmer_may_not_change_holidays(
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        ("add", "Формат: /holiday add|remove"),
-        ("remove", "Формат: /holiday add|remove"),
-        ("move 2026-03-13", "Формат: /holiday add|remove"),
-        ("2026-03-13", "Формат: /holiday add|remove"),
+        ("add", "Формат: /holiday добавить|удалить"),
+        ("remove", "Формат: /holiday добавить|удалить"),
+        ("move 2026-03-13", "Не понял действие «move»: пишите добавить или удалить"),
+        ("2026-03-13", "Не понял действие «2026-03-13»"),
         ("add 2026-13-01", "«2026-13-01» — не дата"),
         ("add 13/03/2026", "«13/03/2026» — не дата"),
         ("remove 2041-01-01", "Дата 2041-01-01 слишком далеко"),

@@ -44,7 +44,7 @@ async def test_admin_starts_and_invites_a_programmer(
     assert members == 1
     # the token is stored hashed and is single-use
     stored = await session.scalar(select(Invite.token_hash))
-    assert stored != token and len(stored) == 64
+    assert stored is not None and stored != token and len(stored) == 64
     again = await client.send(101, f"/start {token}")
     assert "недействительно" in again.text
     assert await session.scalar(select(Employee).where(Employee.telegram_id == 101)) is None

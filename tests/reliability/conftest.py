@@ -36,10 +36,19 @@ class Fuzz:
         self.dirty = True  # until the database is seen unchanged
 
     async def send(
-        self, sender: int, command: str, args: str = "", *, group: bool = False, mention: str = ""
+        self,
+        sender: int,
+        command: str,
+        args: str = "",
+        *,
+        group: bool = False,
+        mention: str = "",
+        form: str = "text",
     ) -> Reply:
+        """`form`: typed ("text"), under a photo ("caption") or changed afterwards ("edited")."""
         text = f"/{command}{mention} {args}" if args else f"/{command}{mention}"
-        return await self.client.send(sender, text, chat_id=world.GROUP_CHAT if group else None)
+        chat_id = world.GROUP_CHAT if group else None
+        return await self.client.send(sender, text, chat_id=chat_id, form=form)
 
     async def click(self, sender: int, data: str) -> Reply:
         return await self.client.click(sender, data)

@@ -1,7 +1,8 @@
 """Every command of the permission table (so a new command is fuzzed as soon as it is listed),
-with generated arguments, sent through the real Dispatcher by a person allowed to use it:
-nothing escapes as an apology with a reference code, every message is answered with texts
-Telegram would accept, and input that is refused changes nothing in the database."""
+with generated arguments, sent through the real Dispatcher by a person allowed to use it, typed,
+as the caption of a photo or as an edited message, in any letter case: nothing escapes as an
+apology with a reference code, every message is answered with texts Telegram would accept, input
+that is refused changes nothing in the database, and an edited message is never run."""
 
 from __future__ import annotations
 
@@ -122,6 +123,16 @@ ARGUMENTS = st.one_of(
 )
 
 
+# Every command is sent typed, as the caption of a photo, and as an edited message (never run),
+# its name as typed or capitalised the way phone keyboards do.
+FORMS = ("text", "caption", "edited")
+SPELLINGS = (str.lower, str.lower, str.capitalize, str.upper)
+
+
+def edited_hint(sender: int) -> str:
+    return Translator("ru")("edited-message-external" if sender == EXTERNAL else "edited-message")
+
+
 def _allowed_senders(command: str) -> list[int]:
     return [BY_ROLE[role] for role in sorted(COMMANDS[command])]
 
@@ -164,9 +175,15 @@ async def test_command_with_generated_arguments(
         group = data.draw(st.sampled_from([False, False, False, True]), label="group chat")
     # "/task@crm_test_bot 1" is how commands look in a group chat with several bots.
     mention = data.draw(st.sampled_from(["", "", "", "@crm_test_bot"]), label="mention")
+    form = data.draw(st.sampled_from(FORMS), label="form")
+    spelled = data.draw(st.sampled_from(SPELLINGS), label="letter case")(command)
     await fuzz.fresh()
-    reply = await fuzz.send(sender, command, args, group=group, mention=mention)
-    what = (command + mention, sender, group, args[:200])
+    reply = await fuzz.send(sender, spelled, args, group=group, mention=mention, form=form)
+    what = (spelled + mention, form, sender, group, args[:200])
+    if form == "edited":
+        assert reply.texts == ([] if group else [edited_hint(sender)]), (what, reply)
+        assert not await fuzz.changed(), what
+        return
     check_answer(reply, what)
     changed = await fuzz.changed()
     refused = all(world.is_refusal(t) for t in reply.texts)
@@ -227,16 +244,17 @@ STRANGER = 999
     command=st.sampled_from(sorted(COMMANDS)),
     args=ARGUMENTS,
     group=st.sampled_from([False, False, True]),
+    form=st.sampled_from(FORMS),
 )
 async def test_a_stranger_gets_only_the_refusal(
-    fuzz: Fuzz, command: str, args: str, group: bool
+    fuzz: Fuzz, command: str, args: str, group: bool, form: str
 ) -> None:
     """Someone the bot does not know is told so in a private chat, ignored in a group, and
-    nothing is written."""
+    nothing is written; an edited message of theirs is not answered at all."""
     await fuzz.fresh()
-    reply = await fuzz.send(STRANGER, command, args, group=group)
-    check_texts(reply, (command, args[:200]))
-    if group:
+    reply = await fuzz.send(STRANGER, command, args, group=group, form=form)
+    check_texts(reply, (command, form, args[:200]))
+    if group or form == "edited":
         assert reply.texts == [], reply
     elif command == "start" and args.strip():
         assert reply.texts == [INVITE_INVALID], reply
