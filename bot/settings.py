@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(None, validate_default=True)
     webhook_host: str = "0.0.0.0"
     webhook_port: int = Field(8080, ge=1, le=65535)
+    webapp_url: str | None = None
+    webapp_host: str = "0.0.0.0"
+    webapp_port: int = Field(8081, ge=1, le=65535)
     lag_alert_time: time = time(10, 0)
     lag_alert_hours: Decimal = Field(Decimal(4), gt=0, le=1000)
     reminder_time: time = time(18, 30)
@@ -45,7 +48,12 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
 
     @field_validator(
-        "telegram_api_base", "redis_url", "webhook_url", "webhook_secret", mode="before"
+        "telegram_api_base",
+        "redis_url",
+        "webhook_url",
+        "webhook_secret",
+        "webapp_url",
+        mode="before",
     )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
@@ -146,6 +154,26 @@ class Settings(BaseSettings):
             return None
         if not _SECRET_RE.match(value.get_secret_value()):
             raise ValueError("expected 1-256 characters: letters, digits, _ and -")
+        return value
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _webapp_url(cls, value: str | None) -> str | None:
+        # Telegram opens Mini Apps only from https addresses.
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme != "https" or not parts.hostname:
+            raise ValueError("expected the public https://host/path of the Mini App")
+        if parts.query or parts.fragment:
+            raise ValueError("expected a URL without ?query or #fragment")
+        return value.strip()
+
+    @field_validator("webapp_port")
+    @classmethod
+    def _webapp_port(cls, value: int, info: ValidationInfo) -> int:
+        if info.data.get("webhook_url") and value == info.data.get("webhook_port"):
+            raise ValueError("expected a port other than WEBHOOK_PORT's")
         return value
 
     @property
