@@ -44,8 +44,11 @@ async def test_me_names_the_screens_and_sends_the_words(api: TestClient, team: T
     prog = await get(api, "/api/me", PROG)
     assert prog["screens"] == ["week"]
     assert prog["texts"]["webapp-tab-week"] == "Моя неделя"
-    assert prog["person"] == {"id": team.prog.id, "code": f"e{team.prog.id}",
-                              "name": f"User{PROG} (e{team.prog.id})"}
+    assert prog["person"] == {
+        "id": team.prog.id,
+        "code": f"e{team.prog.id}",
+        "name": f"User{PROG} (e{team.prog.id})",
+    }
 
 
 async def test_week_grid_shows_chat_entries_and_the_schedule(
@@ -105,9 +108,7 @@ async def test_setting_a_cell_writes_like_log_and_the_chat_agrees(
     ]
 
 
-async def test_cells_keep_logs_rules(
-    api: TestClient, session: AsyncSession, team: Team
-) -> None:
+async def test_cells_keep_logs_rules(api: TestClient, session: AsyncSession, team: Team) -> None:
     task = await make_task(session, team, assignee=team.prog)
     foreign = await make_task(session, team, title="Other", assignee=team.outsider, group=team.web)
     cases = [
@@ -182,11 +183,23 @@ async def test_task_card(api: TestClient, tg: BotClient, session: AsyncSession, 
 
 async def test_payroll_table_and_files(api: TestClient, session: AsyncSession, team: Team) -> None:
     session.add(
-        PaySetting(employee_id=team.prog.id, effective_month=date(2026, 3, 1), pay_type="hourly",
-                   amount=Decimal(1000), k=Decimal(1))
+        PaySetting(
+            employee_id=team.prog.id,
+            effective_month=date(2026, 3, 1),
+            pay_type="hourly",
+            amount=Decimal(1000),
+            k=Decimal(1),
+        )
     )
-    session.add(TimeEntry(employee_id=team.prog.id, day=date(2026, 3, 10), minutes=90,
-                          comment="", created_by=team.prog.id))
+    session.add(
+        TimeEntry(
+            employee_id=team.prog.id,
+            day=date(2026, 3, 10),
+            minutes=90,
+            comment="",
+            created_by=team.prog.id,
+        )
+    )
     await session.commit()
     table = await get(api, "/api/payroll", ADMIN, "en")
     assert table["month"] == "2026-03" and table["prev"] == "2026-02" and table["next"] is None

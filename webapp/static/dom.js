@@ -23,6 +23,12 @@ export function clear(node) {
   return node;
 }
 
+// Replace the node's children with the given ones, skipping null and false.
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child !== null && child !== false));
+  return node;
+}
+
 let toastTimer = null;
 
 export function toast(text) {

@@ -34,6 +34,8 @@ export function money(value, currency) {
     return new Intl.NumberFormat(state.lang, {
       style: "currency",
       currency,
+      // Whole amounts without ",00", as in chat.
+      minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
       maximumFractionDigits: 2,
     }).format(value);
   } catch (error) {

@@ -1,7 +1,7 @@
 // The payroll table (admins): a month at a time, with the CSV and XLSX files of /payroll.
 
 import { download, getJson } from "./api.js";
-import { clear, el, showError } from "./dom.js";
+import { el, fill, showError } from "./dom.js";
 import { date, hours, money, monthName, t } from "./i18n.js";
 
 function payRow(row, currency) {
@@ -10,8 +10,8 @@ function payRow(row, currency) {
     { dataset: { code: row.code } },
     el("td", {}, el("div", {}, row.name), el("div", { class: "muted small" }, `${row.code} · ${row.pay_type_label}`)),
     el("td", { class: "num" }, hours(row.worked_h),
-      row.overtime_h > 0 ? el("div", { class: "muted small" }, `+${hours(row.overtime_h)}`) : null),
-    el("td", { class: "num" }, row.norm_h === null ? "—" : hours(row.norm_h)),
+      row.norm_h === null ? null : el("div", { class: "muted small" }, `${t("webapp-of")} ${hours(row.norm_h)}`),
+      row.overtime_h > 0 ? el("div", { class: "muted small" }, `${t("webapp-pay-overtime")} ${hours(row.overtime_h)}`) : null),
     el("td", { class: "num" }, row.no_norm ? el("span", { class: "warn" }, t("webapp-pay-no-norm")) : money(row.amount, currency)),
   );
 }
@@ -29,14 +29,14 @@ function render(view, table, reload) {
     ? el("p", { class: "muted" }, t("webapp-pay-locked"))
     : table.as_of ? el("p", { class: "muted" }, `${t("webapp-pay-so-far")} ${date(table.as_of)}`) : null;
   if (!table.rows.length) {
-    clear(view).append(nav, status, el("p", { class: "notice" }, t("webapp-pay-empty")));
+    fill(view, nav, status, el("p", { class: "notice" }, t("webapp-pay-empty")));
     return;
   }
   const head = el("tr", {},
     el("th", {}, t("webapp-pay-employee")), el("th", { class: "num" }, t("webapp-pay-worked")),
-    el("th", { class: "num" }, t("webapp-pay-norm")), el("th", { class: "num" }, t("webapp-pay-amount")));
+    el("th", { class: "num" }, t("webapp-pay-amount")));
   const foot = el("tr", { class: "totals" },
-    el("td", {}, t("webapp-total")), el("td", { class: "num" }, hours(table.worked_h)), el("td", {}),
+    el("td", {}, t("webapp-total")), el("td", { class: "num" }, hours(table.worked_h)),
     el("td", { class: "num" }, money(table.amount, table.currency)));
   const files = el("div", { class: "actions" },
     el("button", { class: "secondary", dataset: { file: "csv" },
@@ -46,7 +46,8 @@ function render(view, table, reload) {
       onclick: () => download(`api/payroll/file.xlsx?month=${table.month}`, "payroll.xlsx").catch(showError) },
       t("webapp-download-xlsx")),
   );
-  clear(view).append(
+  fill(
+    view,
     nav,
     status,
     el("div", { class: "scroll" }, el("table", { class: "pay" }, el("thead", {}, head),

@@ -2,7 +2,7 @@
 // them; a tap on a task opens its card.
 
 import { getJson } from "./api.js";
-import { clear, closeSheet, el, openSheet, showError } from "./dom.js";
+import { closeSheet, el, fill, openSheet, showError } from "./dom.js";
 import { date, hours, number, t } from "./i18n.js";
 
 function bar(planned, logged, scale) {
@@ -31,7 +31,7 @@ function personCard(person, scale) {
     "div",
     { class: "card person" },
     el("div", { class: "line" }, el("b", {}, person.name),
-      el("span", { class: "muted" }, `${person.open_tasks} ${t("webapp-open-tasks")}`)),
+      el("span", { class: "muted" }, `${t("webapp-open-tasks")}: ${person.open_tasks}`)),
     bar(person.planned_h, person.logged_h, scale),
     el("div", { class: "facts" }, ...facts),
   );
@@ -45,10 +45,11 @@ function outlookFacts(task) {
   if (o.flag === "untracked") facts.push(el("span", { class: "flag" }, t("webapp-flag-untracked")));
   if (o.flag === "ok") {
     facts.push(fact(t("webapp-planned"), hours(o.planned_h)));
-    facts.push(fact(t("webapp-lag"), `${hours(o.lag_h)} (${number(o.lag_days, 1)} ${t("webapp-lag-days")})`, o.lag_h > 0));
+    const days = o.lag_h > 0 ? ` (${t("webapp-lag-days")}: ${number(o.lag_days, 1)})` : "";
+    facts.push(fact(t("webapp-lag"), `${hours(o.lag_h)}${days}`, o.lag_h > 0));
   }
   if (o.forecast_finish) facts.push(fact(t("webapp-forecast"), date(o.forecast_finish), o.late_days > 0));
-  if (o.late_days > 0) facts.push(el("span", { class: "fact warn" }, `${o.late_days} ${t("webapp-late-days")}`));
+  if (o.late_days > 0) facts.push(fact(t("webapp-late-days"), number(o.late_days), true));
   return facts;
 }
 
@@ -94,7 +95,7 @@ async function openCard(id) {
       o && o.remaining_h !== null ? row(t("webapp-remaining"), hours(o.remaining_h)) : null,
       o && o.forecast_finish ? row(t("webapp-forecast"), date(o.forecast_finish)) : null,
       card.comments.length ? el("h4", {}, t("webapp-card-comments")) : null,
-      ...card.comments.map((c) => el("p", { class: "comment" }, el("b", {}, c.author ? `${c.author.name}: ` : ""), c.text)),
+      card.comments.map((c) => el("p", { class: "comment" }, el("b", {}, c.author ? `${c.author.name}: ` : ""), c.text)),
       el("div", { class: "actions" },
         el("button", { type: "button", class: "primary", onclick: closeSheet }, t("webapp-close"))),
     ),
@@ -104,7 +105,7 @@ async function openCard(id) {
 export async function showPlan(view) {
   const plan = await getJson("api/plan");
   if (!plan.tasks.length) {
-    clear(view).append(el("p", { class: "notice" }, t("webapp-plan-empty")));
+    fill(view, el("p", { class: "notice" }, t("webapp-plan-empty")));
     return;
   }
   const scale = Math.max(1, ...plan.people.map((p) => Math.max(p.planned_h, p.logged_h)));
@@ -112,7 +113,8 @@ export async function showPlan(view) {
   const legend = el("div", { class: "legend" },
     el("span", { class: "key planned" }), t("webapp-planned"),
     el("span", { class: "key logged" }), t("webapp-logged"));
-  clear(view).append(
+  fill(
+    view,
     el("h2", {}, t("webapp-plan-people")),
     legend,
     ...plan.people.map((person) => personCard(person, scale)),

@@ -1,7 +1,7 @@
 // My week: days × tasks and general work; a tap on a cell sets its hours under /log's rules.
 
 import { getJson, postJson } from "./api.js";
-import { clear, closeSheet, el, openSheet, showError, toast } from "./dom.js";
+import { closeSheet, el, fill, openSheet, showError, toast } from "./dom.js";
 import { date, dateRange, hours, hoursOf, t } from "./i18n.js";
 
 function dayHead(day, today) {
@@ -15,13 +15,14 @@ function dayHead(day, today) {
   );
 }
 
-function dayTotal(day) {
-  const logged = el("span", { class: "logged" }, day.minutes ? hoursOf(day.minutes) : "0");
+function dayTotal(day, today) {
+  const logged = el("span", { class: "logged" }, day.minutes || day.capacity ? hoursOf(day.minutes) : "");
   const capacity =
     day.capacity === null
       ? el("span", { class: "capacity", title: t("webapp-no-schedule") }, "—")
-      : el("span", { class: "capacity" }, hoursOf(day.capacity));
-  const short = day.capacity !== null && day.minutes < day.capacity && day.writable;
+      : el("span", { class: "capacity" }, day.capacity ? hoursOf(day.capacity) : "");
+  // A past day short of its schedule stands out; today is not over yet.
+  const short = day.capacity !== null && day.minutes < day.capacity && day.writable && day.date < today;
   return el("div", { class: short ? "total short" : "total" }, logged, capacity);
 }
 
@@ -122,7 +123,7 @@ function render(view, grid, reload) {
     table.append(rowTitle(row));
     table.append(...grid.days.map((_, index) => cell(grid, row, index, edit)));
   }
-  table.append(...grid.days.map(dayTotal));
+  table.append(...grid.days.map((day) => dayTotal(day, grid.today)));
   const summary = el(
     "p",
     { class: "summary" },
@@ -130,7 +131,7 @@ function render(view, grid, reload) {
     `${hours(grid.capacity / 60)} ${t("webapp-schedule")}`,
   );
   const empty = grid.rows.length === 1 ? el("p", { class: "muted" }, t("webapp-week-empty")) : null;
-  clear(view).append(nav, table, summary, empty);
+  fill(view, nav, table, summary, empty);
 }
 
 export async function showWeek(view) {
