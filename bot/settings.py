@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     webhook_port: int = Field(8080, ge=1, le=65535)
     webapp_url: str | None = None
     webapp_host: str = "0.0.0.0"
-    webapp_port: int = Field(8081, ge=1, le=65535)
+    webapp_port: int = Field(8090, ge=1, le=65535)
     lag_alert_time: time = time(10, 0)
     lag_alert_hours: Decimal = Field(Decimal(4), gt=0, le=1000)
     reminder_time: time = time(18, 30)
