@@ -10,7 +10,7 @@ from typing import Any
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from playwright.async_api import Browser, Page, Route, async_playwright
+from playwright.async_api import Browser, Page, Route, ViewportSize, async_playwright
 
 from tests.webapp.conftest import signed
 
@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}
 # Where to save screenshots of each screen (the docs' pictures); unset: none are saved.
 SHOTS = os.environ.get("WEBAPP_SCREENSHOTS", "")
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import EntryAudit, MonthLock, PaySetting, Task, TimeEntry
-from tests.tasks.conftest import ADMIN, MANAGER, PROG, Team, entries_of, fresh, make_task
+from tests.tasks.conftest import ADMIN, MANAGER, PROG, Team, entries_of, make_task
 from tests.tg import BotClient
 from tests.webapp.conftest import auth
 
@@ -85,8 +85,8 @@ async def test_setting_a_cell_writes_like_log_and_the_chat_agrees(
     assert week["rows"][1]["minutes"][2] == 150
     (entry,) = await entries_of(session, team.prog)
     assert (entry.day, entry.task_id, entry.minutes) == (date(2026, 3, 11), task.id, 150)
-    stored = await fresh(session, Task, task.id)
-    assert stored.logged_min == 150 and stored.status == "in_progress"
+    stored = await session.get(Task, task.id, populate_existing=True)
+    assert stored is not None and stored.logged_min == 150 and stored.status == "in_progress"
     reply = await tg.send(PROG, "/hours")
     assert f"#{task.id} Fix login: 2 ч 30 мин" in reply.text
     # Fewer hours shorten the newest entry; 0 removes them; each step is audited.
@@ -97,7 +97,8 @@ async def test_setting_a_cell_writes_like_log_and_the_chat_agrees(
     status, week = await put_cell(api, PROG, "2026-03-11", "0", task.id)
     assert status == 200 and week["rows"][1]["minutes"][2] == 0
     assert await entries_of(session, team.prog) == []
-    assert (await fresh(session, Task, task.id)).logged_min == 0
+    stored = await session.get(Task, task.id, populate_existing=True)
+    assert stored is not None and stored.logged_min == 0
     audit = (await session.scalars(select(EntryAudit).order_by(EntryAudit.id))).all()
     assert [(a.action, a.old_minutes, a.new_minutes) for a in audit] == [
         ("create", None, 150),
@@ -111,18 +112,18 @@ async def test_setting_a_cell_writes_like_log_and_the_chat_agrees(
 async def test_cells_keep_logs_rules(api: TestClient, session: AsyncSession, team: Team) -> None:
     task = await make_task(session, team, assignee=team.prog)
     foreign = await make_task(session, team, title="Other", assignee=team.outsider, group=team.web)
-    cases = [
-        (("2026-03-12", "1"), "for the future (2026-03-12)"),
-        (("2026-03-10", "1", task.id), f"Task #{task.id} starts on 2026-03-11"),
-        (("2026-03-11", "1", foreign.id), f"Task #{foreign.id} not found"),
-        (("2025-03-09", "1"), "more than 366 days back"),
-        (("2026-03-11", "25"), "is not a duration"),
-        (("2026-03-11", "abc"), "is not a duration"),
-        (("11.03.2026", "1"), "Date “11.03.2026” does not work"),
+    cases: list[tuple[str, str, int | None, str]] = [
+        ("2026-03-12", "1", None, "for the future (2026-03-12)"),
+        ("2026-03-10", "1", task.id, f"Task #{task.id} starts on 2026-03-11"),
+        ("2026-03-11", "1", foreign.id, f"Task #{foreign.id} not found"),
+        ("2025-03-09", "1", None, "more than 366 days back"),
+        ("2026-03-11", "25", None, "is not a duration"),
+        ("2026-03-11", "abc", None, "is not a duration"),
+        ("11.03.2026", "1", None, "Date “11.03.2026” does not work"),
     ]
-    for args, message in cases:
-        status, body = await put_cell(api, PROG, *args, lang="en")
-        assert status == 400 and message in body["message"], (args, body)
+    for day, value, task_id, message in cases:
+        status, body = await put_cell(api, PROG, day, value, task_id, lang="en")
+        assert status == 400 and message in body["message"], (day, value, body)
     await put_cell(api, PROG, "2026-03-11", "20")
     status, body = await put_cell(api, PROG, "2026-03-11", "5", task.id, lang="en")
     assert status == 400 and body["error"] == "log-day-full"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
@@ -27,7 +28,7 @@ CELL = {"day": "2026-03-11", "task": None, "value": "2"}
 
 
 async def call(api: TestClient, method: str, path: str, headers: dict[str, str]) -> tuple:
-    kwargs = {"json": CELL} if method == "POST" else {}
+    kwargs: dict[str, Any] = {"json": CELL} if method == "POST" else {}
     response = await api.request(method, path, headers=headers, **kwargs)
     return response.status, await response.json()
 

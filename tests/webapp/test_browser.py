@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models import PaySetting, Task, TimeEntry
 from services.config import AppConfig
-from tests.tasks.conftest import ADMIN, MANAGER, PROG, Team, entries_of, fresh, make_task
+from tests.tasks.conftest import ADMIN, MANAGER, PROG, Team, entries_of, make_task
 from tests.tg import BOT_TOKEN, BotClient
 from tests.webapp.browser import MiniApp, chromium, serve, shot
 from webapp.server import create_app
@@ -79,7 +79,8 @@ async def test_hours_set_in_the_grid_reach_the_chat(
         (date(2026, 3, 10), None, 90),
         (date(2026, 3, 11), task.id, 150),
     ]
-    assert (await fresh(session, Task, task.id)).logged_min == 150  # type: ignore[attr-defined]
+    stored = await session.get(Task, task.id, populate_existing=True)
+    assert stored is not None and stored.logged_min == 150
 
 
 async def test_previous_week_and_english(

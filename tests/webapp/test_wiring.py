@@ -50,7 +50,7 @@ def config() -> AppConfig:
 def web_apps(reply: Reply) -> list[tuple[str, str]]:
     out = []
     for request in reply.of("SendMessage"):
-        markup = request.reply_markup
+        markup = getattr(request, "reply_markup", None)
         if isinstance(markup, InlineKeyboardMarkup):
             out += [
                 (b.text, b.web_app.url)
