@@ -123,6 +123,7 @@ async def test_plan_screen_opens_a_task_card(
     behind.start_date = date(2026, 3, 2)  # started last week and nothing logged: it lags
     await session.commit()
     await tg.send(PROG, f"/log 2h #{task.id}")
+    await tg.send(PROG, f"/comment {task.id} Login works, tests next")
     for scheme, lang in (("light", "ru"), ("dark", "en")):
         page = await miniapp.open(MANAGER, lang, scheme, query="?screen=plan")
         tabs = page.locator(".tab")
@@ -140,6 +141,9 @@ async def test_plan_screen_opens_a_task_card(
         card = page.locator(".taskcard")
         await expect(card).to_contain_text(f"#{task.id} Fix login")
         await expect(card).to_contain_text(f"User{PROG}")
+        await expect(card.locator(".comment")).to_have_text(
+            f"User{PROG} (e{team.prog.id}): Login works, tests next"
+        )
         await shot(page, f"task-{scheme}")
         await page.click(".taskcard button.primary")
         await expect(card).to_be_hidden()
