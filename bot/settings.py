@@ -18,6 +18,18 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
+def _url(value: str | None, schemes: tuple[str, ...], expected: str) -> str | None:
+    """A URL of one of `schemes` with a host and no query or fragment, stripped."""
+    if value is None:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme not in schemes or not parts.hostname:
+        raise ValueError(expected)
+    if parts.query or parts.fragment:
+        raise ValueError("expected a URL without ?query or #fragment")
+    return value.strip()
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
@@ -134,14 +146,7 @@ class Settings(BaseSettings):
     @field_validator("webhook_url")
     @classmethod
     def _webhook_url(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        parts = urlsplit(value.strip())
-        if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise ValueError("expected https://host/path that Telegram can reach")
-        if parts.query or parts.fragment:
-            raise ValueError("expected a URL without ?query or #fragment")
-        return value.strip()
+        return _url(value, ("https", "http"), "expected https://host/path that Telegram can reach")
 
     @field_validator("webhook_secret")
     @classmethod
@@ -160,14 +165,7 @@ class Settings(BaseSettings):
     @classmethod
     def _webapp_url(cls, value: str | None) -> str | None:
         # Telegram opens Mini Apps only from https addresses.
-        if value is None:
-            return None
-        parts = urlsplit(value.strip())
-        if parts.scheme != "https" or not parts.hostname:
-            raise ValueError("expected the public https://host/path of the Mini App")
-        if parts.query or parts.fragment:
-            raise ValueError("expected a URL without ?query or #fragment")
-        return value.strip()
+        return _url(value, ("https",), "expected the public https://host/path of the Mini App")
 
     @field_validator("webapp_port")
     @classmethod

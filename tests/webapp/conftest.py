@@ -4,12 +4,14 @@ the task tests; `signed(...)` makes the initData Telegram would hand the app."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from models import Employee, PaySetting, TimeEntry
 from services.config import AppConfig
 from tests.tasks.conftest import Team, make_task, team, tg  # noqa: F401 - fixtures
 from tests.tg import BOT_TOKEN
@@ -17,6 +19,36 @@ from webapp.auth import sign_init_data
 from webapp.server import create_app
 
 __all__ = ["Team", "make_task"]
+
+
+async def pay_and_hours(
+    session: AsyncSession,
+    emp: Employee,
+    amount: int,
+    pay_type: str = "hourly",
+    *,
+    minutes: int = 0,
+    day: date = date(2026, 3, 10),
+) -> None:
+    """A pay setting in force from March 2026 and, when `minutes`, an entry on `day`."""
+    session.add(
+        PaySetting(
+            employee_id=emp.id,
+            effective_month=date(2026, 3, 1),
+            pay_type=pay_type,
+            amount=Decimal(amount),
+            k=Decimal(1),
+        )
+    )
+    await add_hours(session, emp, day, minutes)
+
+
+async def add_hours(session: AsyncSession, emp: Employee, day: date, minutes: int) -> None:
+    if minutes:
+        session.add(
+            TimeEntry(employee_id=emp.id, day=day, minutes=minutes, comment="", created_by=emp.id)
+        )
+    await session.commit()
 
 
 def signed(

@@ -4,17 +4,16 @@ database holds after a cell is set."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from aiohttp.test_utils import TestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import EntryAudit, MonthLock, PaySetting, Task, TimeEntry
+from models import EntryAudit, MonthLock, Task
 from tests.tasks.conftest import ADMIN, MANAGER, PROG, Team, entries_of, make_task
 from tests.tg import BotClient
-from tests.webapp.conftest import auth
+from tests.webapp.conftest import auth, pay_and_hours
 
 
 async def get(api: TestClient, path: str, who: int, lang: str = "ru") -> Any:
@@ -183,25 +182,7 @@ async def test_task_card(api: TestClient, tg: BotClient, session: AsyncSession, 
 
 
 async def test_payroll_table_and_files(api: TestClient, session: AsyncSession, team: Team) -> None:
-    session.add(
-        PaySetting(
-            employee_id=team.prog.id,
-            effective_month=date(2026, 3, 1),
-            pay_type="hourly",
-            amount=Decimal(1000),
-            k=Decimal(1),
-        )
-    )
-    session.add(
-        TimeEntry(
-            employee_id=team.prog.id,
-            day=date(2026, 3, 10),
-            minutes=90,
-            comment="",
-            created_by=team.prog.id,
-        )
-    )
-    await session.commit()
+    await pay_and_hours(session, team.prog, 1000, minutes=90)
     table = await get(api, "/api/payroll", ADMIN, "en")
     assert table["month"] == "2026-03" and table["prev"] == "2026-02" and table["next"] is None
     (row,) = table["rows"]

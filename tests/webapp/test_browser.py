@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import date
-from decimal import Decimal
 
 import pytest
 from playwright.async_api import Browser, Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from models import PaySetting, Task, TimeEntry
+from models import Task
 from services.config import AppConfig
 from tests.tasks.conftest import ADMIN, MANAGER, PROG, Team, entries_of, make_task
 from tests.tg import BOT_TOKEN, BotClient
 from tests.webapp.browser import MiniApp, chromium, serve, shot
+from tests.webapp.conftest import add_hours, pay_and_hours
 from webapp.server import create_app
 
 
@@ -86,16 +86,7 @@ async def test_hours_set_in_the_grid_reach_the_chat(
 async def test_previous_week_and_english(
     miniapp: MiniApp, session: AsyncSession, team: Team
 ) -> None:
-    session.add(
-        TimeEntry(
-            employee_id=team.prog.id,
-            day=date(2026, 3, 3),
-            minutes=480,
-            comment="",
-            created_by=team.prog.id,
-        )
-    )
-    await session.commit()
+    await add_hours(session, team.prog, date(2026, 3, 3), 480)
     page = await miniapp.open(PROG, "en", "dark")
     await expect(page.locator(".summary")).to_contain_text("Total:")
     await page.click('.nav[aria-label="Back"]')
@@ -152,35 +143,9 @@ async def test_plan_screen_opens_a_task_card(
 async def test_payroll_table_and_download(
     miniapp: MiniApp, session: AsyncSession, team: Team
 ) -> None:
-    for emp, amount in ((team.prog, 1000), (team.tester, 900)):
-        session.add(
-            PaySetting(
-                employee_id=emp.id,
-                effective_month=date(2026, 3, 1),
-                pay_type="hourly",
-                amount=Decimal(amount),
-                k=Decimal(1),
-            )
-        )
-    session.add(
-        PaySetting(
-            employee_id=team.manager.id,
-            effective_month=date(2026, 3, 1),
-            pay_type="salary",
-            amount=Decimal(150000),
-            k=Decimal(1),
-        )
-    )
-    session.add(
-        TimeEntry(
-            employee_id=team.prog.id,
-            day=date(2026, 3, 10),
-            minutes=450,
-            comment="",
-            created_by=team.prog.id,
-        )
-    )
-    await session.commit()
+    await pay_and_hours(session, team.prog, 1000, minutes=450)
+    await pay_and_hours(session, team.tester, 900)
+    await pay_and_hours(session, team.manager, 150000, "salary")
     for scheme, lang in (("light", "ru"), ("dark", "en")):
         page = await miniapp.open(ADMIN, lang, scheme, query="?screen=payroll")
         rows = page.locator("table.pay tbody tr")
