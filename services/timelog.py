@@ -281,3 +281,9 @@ async def take_back(
         session.add(audit)
         entry.minutes -= cut
     await session.flush()
+
+
+async def hold_person(session: AsyncSession, employee_id: int) -> None:
+    """Take the person's write lock now, for a writer that reads their entries before it
+    decides what to write (released by the commit)."""
+    await _lock_person(session, employee_id)

@@ -26,7 +26,7 @@ from services.errors import DomainError
 from services.locks import locked_months
 from services.task_flow import mark_started
 from services.tasks import CLOSED_STATUSES, Scope, may_log, own_open_tasks, sort_key, tasks_by_ids
-from services.timelog import add_entry, day_minutes, loggable_task, take_back
+from services.timelog import add_entry, day_minutes, hold_person, loggable_task, take_back
 from services.timeparse import MAX_MINUTES, parse_duration
 
 DAYS_BACK = 366
@@ -159,6 +159,8 @@ async def set_cell(
         raise DomainError("log-range")
     _check_day(scope, day, today)
     task = await loggable_task(session, scope, task_id) if task_id is not None else None
+    # Read the cell under the person's lock: two taps of Save must not both add the difference.
+    await hold_person(session, scope.emp.id)
     if task is not None and day < task.start_date:
         raise DomainError("cell-before-start", id=task.id, day=day, start=task.start_date)
     entries = list(

@@ -83,6 +83,19 @@ async def test_hours_set_in_the_grid_reach_the_chat(
     assert stored is not None and stored.logged_min == 150
 
 
+async def test_a_double_tap_on_save_writes_once(
+    miniapp: MiniApp, session: AsyncSession, team: Team
+) -> None:
+    page = await miniapp.open(PROG)
+    await page.click('.cell[data-day="2026-03-11"][data-task="general"]')
+    await page.fill(".hours-input", "3")
+    await page.dblclick("form.editor button[type=submit]")
+    await expect(page.locator('.cell[data-day="2026-03-11"][data-task="general"]')).to_have_text(
+        "3"
+    )
+    assert [e.minutes for e in await entries_of(session, team.prog)] == [180]
+
+
 async def test_previous_week_and_english(
     miniapp: MiniApp, session: AsyncSession, team: Team
 ) -> None:

@@ -66,6 +66,9 @@ function editor(row, day, minutes, save) {
   const error = el("p", { class: "error", role: "alert", hidden: true });
   const submit = async (event) => {
     event.preventDefault();
+    // One request at a time: a double tap on Save must not send the value twice.
+    if (form.dataset.busy) return;
+    form.dataset.busy = "1";
     error.hidden = true;
     try {
       await save(input.value);
@@ -73,6 +76,8 @@ function editor(row, day, minutes, save) {
     } catch (failure) {
       error.textContent = failure.message || t("webapp-error-network");
       error.hidden = false;
+    } finally {
+      delete form.dataset.busy;
     }
   };
   const form = el(
