@@ -22,6 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
 ]
 PHONE: ViewportSize = {"width": 360, "height": 740}
 # Where to save screenshots of each screen (the docs' pictures); unset: none are saved.
