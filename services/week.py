@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Task, TimeEntry
@@ -96,6 +96,18 @@ def task_takes(scope: Scope, task: Task, day: date) -> bool:
     return task.status not in CLOSED_STATUSES and may_log(scope, task) and day >= task.start_date
 
 
+async def _cells(
+    session: AsyncSession, employee_id: int, first: date, last: date
+) -> dict[tuple[date, int | None], int]:
+    """The person's minutes per (day, task) over first..last; task None is general work."""
+    rows = await session.execute(
+        select(TimeEntry.day, TimeEntry.task_id, func.sum(TimeEntry.minutes))
+        .where(TimeEntry.employee_id == employee_id, TimeEntry.day.between(first, last))
+        .group_by(TimeEntry.day, TimeEntry.task_id)
+    )
+    return {(day, task_id): int(minutes) for day, task_id, minutes in rows}
+
+
 async def week_grid(
     session: AsyncSession, scope: Scope, any_day: date, today: date, country: str
 ) -> WeekGrid:
@@ -105,37 +117,24 @@ async def week_grid(
     first = monday_of(min(max(any_day, earliest(today)), today))
     days = [first + timedelta(days=i) for i in range(WEEK)]
     me = scope.emp.id
-    cells: dict[tuple[date, int | None], int] = {}
-    rows = await session.execute(
-        select(TimeEntry.day, TimeEntry.task_id, TimeEntry.minutes).where(
-            TimeEntry.employee_id == me, TimeEntry.day.between(days[0], days[-1])
-        )
-    )
-    for day, task_id, minutes in rows:
-        cells[(day, task_id)] = cells.get((day, task_id), 0) + minutes
-    logged_on = await tasks_by_ids(session, {t for _, t in cells if t is not None})
-    tasks = {t.id: t for t in await own_open_tasks(session, me)} if scope.is_staff else {}
-    tasks.update(logged_on)
+    cells = await _cells(session, me, days[0], days[-1])
+    tasks = {t.id: t for t in await own_open_tasks(session, me)}
+    tasks.update(await tasks_by_ids(session, {t for _, t in cells if t is not None}))
     calendar = await load_calendar(session, [me], first, country)
     locked = await locked_months(session)
     opened = [day_open(scope, day, today, locked) for day in days]
-    grid_rows = [WeekRow(None, [cells.get((d, None), 0) for d in days], opened)]
+    rows = [WeekRow(None, [cells.get((d, None), 0) for d in days], opened)]
     for task in sorted(tasks.values(), key=sort_key):
-        grid_rows.append(
-            WeekRow(
-                task,
-                [cells.get((d, task.id), 0) for d in days],
-                [ok and task_takes(scope, task, d) for d, ok in zip(days, opened, strict=True)],
-            )
-        )
+        takes = [ok and task_takes(scope, task, d) for d, ok in zip(days, opened, strict=True)]
+        rows.append(WeekRow(task, [cells.get((d, task.id), 0) for d in days], takes))
     week_days = [
-        WeekDay(d, sum(row.minutes[i] for row in grid_rows), calendar.capacity(me, d), opened[i])
+        WeekDay(d, sum(row.minutes[i] for row in rows), calendar.capacity(me, d), opened[i])
         for i, d in enumerate(days)
     ]
-    return WeekGrid(first, today, week_days, grid_rows)
+    return WeekGrid(first, today, week_days, rows)
 
 
-def _check_day(scope: Scope, day: date, today: date) -> None:
+def _check_day(day: date, today: date) -> None:
     if day > today:
         raise DomainError("log-future", day=day, today=today)
     if day < earliest(today):
@@ -157,7 +156,7 @@ async def set_cell(
         raise DomainError("log-external")
     if not 0 <= minutes <= MAX_MINUTES:
         raise DomainError("log-range")
-    _check_day(scope, day, today)
+    _check_day(day, today)
     task = await loggable_task(session, scope, task_id) if task_id is not None else None
     # Read the cell under the person's lock: two taps of Save must not both add the difference.
     await hold_person(session, scope.emp.id)
