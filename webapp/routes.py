@@ -82,7 +82,7 @@ async def set_cell(request: web.Request) -> web.Response:
     session, tr = request[keys.SESSION], request[keys.TR]
     today = _today(request)
     day_text, task, value = body.get("day"), body.get("task"), body.get("value")
-    if not isinstance(day_text, str) or not isinstance(value, str):
+    if not isinstance(day_text, str) or not day_text or not isinstance(value, str):
         raise DomainError("webapp-body")
     if task is not None and (isinstance(task, bool) or not isinstance(task, int | str)):
         raise DomainError("webapp-body")
