@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services import clock
 from tests.tasks.conftest import ADMIN, EXTERNAL, MANAGER2, PROG, Team, make_task
+from tests.tg import BOT_TOKEN
 from tests.webapp.conftest import auth, signed
+from webapp.auth import sign_init_data
 
 API_PATHS = [
     ("GET", "/api/me"),
@@ -127,3 +129,28 @@ async def test_large_body_is_refused(api: TestClient, team: Team) -> None:
     )
     assert response.status == 413
     assert await response.json() == {"error": "too-large", "message": "The request is too large."}
+
+
+async def test_init_data_with_all_of_telegrams_fields_is_accepted(
+    api: TestClient, team: Team
+) -> None:
+    user = {
+        "id": PROG,
+        "first_name": "Ivan",
+        "username": "ivan",
+        "language_code": "en",
+        "allows_write_to_pm": True,
+        "photo_url": "https://t.me/i/userpic/320/x.svg",
+    }
+    raw = sign_init_data(
+        BOT_TOKEN,
+        user,
+        None,
+        query_id="AAHdF6IQAAAAAN0XohDhrOrc",
+        chat_instance="-8631012377632117",
+        chat_type="private",
+        signature="6fbdaab833d39f54518bd5c3eb3f511d035e68cb",
+    )
+    response = await api.get("/api/me", headers={"Authorization": f"tma {raw}"})
+    assert response.status == 200
+    assert (await response.json())["lang"] == "en"
