@@ -151,6 +151,9 @@ async def test_plan_screen_opens_a_task_card(
         await shot(page, f"task-{scheme}")
         await page.click(".taskcard button.primary")
         await expect(card).to_be_hidden()
+    await page.click('.tab[data-screen="week"]')
+    await expect(page.locator(".grid .rowtitle").first).to_have_text("General work")
+    await expect(page.locator(".card.task")).to_have_count(0)
 
 
 async def test_payroll_table_and_download(

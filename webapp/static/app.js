@@ -1,7 +1,7 @@
 // The Mini App's entry: Telegram's WebApp object, theme, who is here, and the tabs.
 
 import { ApiError, getJson, setInitData } from "./api.js";
-import { clear, el, showError } from "./dom.js";
+import { clear, el, fill, showError } from "./dom.js";
 import { setLanguage, t } from "./i18n.js";
 import { showPayroll } from "./payroll.js";
 import { showPlan } from "./plan.js";
@@ -108,8 +108,9 @@ async function main() {
   }
   const open = async (screen) => {
     renderTabs(me.screens, screen, open);
-    const view = clear(document.getElementById("view"));
-    view.append(el("p", { class: "muted" }, t("webapp-loading")));
+    // Each opening draws into its own node: a slow answer for a tab left since lands nowhere.
+    const view = el("div", {}, el("p", { class: "muted" }, t("webapp-loading")));
+    fill(document.getElementById("view"), view);
     try {
       await SCREENS[screen](view, me);
     } catch (error) {

@@ -55,10 +55,9 @@ export function closeSheet() {
 
 export function showError(error) {
   const view = document.getElementById("view");
-  const text =
-    error instanceof ApiError && error.message
-      ? error.message
-      : t(error?.status === 0 ? "webapp-error-network" : "webapp-error-internal");
+  let text = error instanceof ApiError ? error.message : "";
+  if (!text && error?.status === 401) text = t("webapp-error-auth");
+  if (!text) text = t(error?.status === 0 ? "webapp-error-network" : "webapp-error-internal");
   clear(view).append(el("p", { class: "notice error", role: "alert" }, text));
 }
 
