@@ -263,8 +263,8 @@ async def take_back(
     deleted, the last one touched is shortened (no commit). Month lock and audit as for undo."""
     if not entries or minutes <= 0:
         return
-    after_lock = await _after_lock(session, scope, entries[0].day)
     await _lock_person(session, scope.emp.id)
+    after_lock = await _after_lock(session, scope, entries[0].day)
     for entry in sorted(entries, key=lambda e: (e.created_at, e.id), reverse=True):
         if minutes <= 0:
             break
