@@ -10,9 +10,9 @@ from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import webapp_button
 from handlers.common import split_args
 from handlers.plan_view import PlanPage, page_keyboard, pages, title
-from handlers.webapp_button import with_webapp
 from models import Employee
 from services import clock, plan_export, plan_scope, planning
 from services.config import AppConfig
@@ -59,7 +59,8 @@ async def cmd_plan(
         )
         return
     texts = pages(report, tr)
-    markup = with_webapp(page_keyboard(scope.key, 0, len(texts)), message, config, tr, "plan")
+    markup = page_keyboard(scope.key, 0, len(texts))
+    markup = webapp_button.with_webapp(markup, message, config, tr, "plan")
     await message.answer(texts[0], reply_markup=markup)
     if report.people:
         png = await asyncio.to_thread(
