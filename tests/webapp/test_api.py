@@ -54,22 +54,22 @@ async def test_week_grid_shows_chat_entries_and_the_schedule(
     api: TestClient, tg: BotClient, session: AsyncSession, team: Team
 ) -> None:
     task = await make_task(session, team, assignee=team.prog)
-    await tg.send(PROG, f"/log 6h #{task.id} вчера")
-    await tg.send(PROG, "/log 1h30m созвон")
+    await tg.send(PROG, f"/log 6h #{task.id}")
+    await tg.send(PROG, "/log 1h30m вчера созвон")
     week = await get(api, "/api/week", PROG)
     assert week["first"] == "2026-03-09" and week["prev"] == "2026-03-02"
     assert week["next"] is None  # the week after this one has not come
     days = week["days"]
     assert [d["date"] for d in days][:3] == ["2026-03-09", "2026-03-10", "2026-03-11"]
     assert [d["capacity"] for d in days] == [0, 480, 480, 480, 480, 0, 0]  # 9 March: holiday
-    assert [d["minutes"] for d in days] == [0, 360, 90, 0, 0, 0, 0]
+    assert [d["minutes"] for d in days] == [0, 90, 360, 0, 0, 0, 0]
     assert [d["writable"] for d in days] == [True, True, True, False, False, False, False]
     general, task_row = week["rows"]
-    assert general["task"] is None and general["minutes"][2] == 90
+    assert general["task"] is None and general["minutes"][1] == 90
     assert task_row["task"]["id"] == task.id and task_row["task"]["title"] == "Fix login"
     # The task starts on 11 March: the days before it take no hours on it.
     assert task_row["writable"][:4] == [False, False, True, False]
-    assert task_row["minutes"][1] == 360 and task_row["total"] == 360
+    assert task_row["minutes"][2] == 360 and task_row["total"] == 360
     assert week["total"] == 450 and week["capacity"] == 1920
     before = await get(api, "/api/week?day=2026-03-04", PROG)
     assert before["first"] == "2026-03-02" and before["next"] == "2026-03-09"
