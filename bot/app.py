@@ -34,6 +34,7 @@ def app_config(settings: Settings, bot_username: str = "bot") -> AppConfig:
         payroll_time=settings.payroll_time,
         external_days=settings.external_days,
         bot_username=bot_username,
+        webapp_url=settings.webapp_url,
     )
 
 

@@ -10,8 +10,9 @@ from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKey
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.types import BotCommandScopeDefault
+from aiohttp import web
 from redis.exceptions import RedisError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import app_config, create_bot, create_dispatcher
 from bot.logs import setup_logging
@@ -21,7 +22,10 @@ from bot.settings import Settings
 from bot.webhook import Probe, database_probe, serve_webhook
 from handlers.common import stranger_menu
 from models.db import create_engine, create_sessionmaker, migrate
+from services.config import AppConfig
 from services.i18n import LANGUAGES, Translator
+from webapp.menu import set_menu_button
+from webapp.server import create_app, start_webapp
 
 log = logging.getLogger("bot")
 # Dialogs left half-way are forgotten after a week rather than kept in Redis for ever.
@@ -79,12 +83,28 @@ def log_secrets(settings: Settings) -> list[str]:
     return secrets
 
 
+async def start_miniapp(
+    settings: Settings,
+    bot: Bot,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    config: AppConfig,
+) -> web.AppRunner | None:
+    """The Mini App's server and the menu button that opens it, when WEBAPP_URL is set."""
+    if not settings.webapp_url:
+        return None
+    app = create_app(settings.bot_token.get_secret_value(), sessionmaker, config)
+    runner = await start_webapp(app, settings.webapp_host, settings.webapp_port)
+    await set_menu_button(bot, settings.webapp_url, Translator(config.default_language))
+    return runner
+
+
 async def run(settings: Settings) -> None:
     setup_logging(settings.log_level, log_secrets(settings))
     engine = create_engine(settings.database_url)
     await migrate(engine)
     bot = create_bot(settings)
     storage, isolation = fsm_backends(settings)
+    miniapp: web.AppRunner | None = None
     try:
         await check_redis(storage)
         me = await bot.get_me()
@@ -100,8 +120,11 @@ async def run(settings: Settings) -> None:
         )
         attach_scheduler(dp, scheduler)
         await set_default_menus(bot)
+        miniapp = await start_miniapp(settings, bot, sessionmaker, config)
         await _serve(settings, bot, dp, health_probes(engine, storage))
     finally:
+        if miniapp is not None:
+            await miniapp.cleanup()
         await storage.close()
         await bot.session.close()
         await engine.dispose()

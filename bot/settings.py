@@ -18,6 +18,18 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
+def _url(value: str | None, schemes: tuple[str, ...], expected: str) -> str | None:
+    """A URL of one of `schemes` with a host and no query or fragment, stripped."""
+    if value is None:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme not in schemes or not parts.hostname:
+        raise ValueError(expected)
+    if parts.query or parts.fragment:
+        raise ValueError("expected a URL without ?query or #fragment")
+    return value.strip()
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
@@ -36,6 +48,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(None, validate_default=True)
     webhook_host: str = "0.0.0.0"
     webhook_port: int = Field(8080, ge=1, le=65535)
+    webapp_url: str | None = None
+    webapp_host: str = "0.0.0.0"
+    webapp_port: int = Field(8090, ge=1, le=65535)
     lag_alert_time: time = time(10, 0)
     lag_alert_hours: Decimal = Field(Decimal(4), gt=0, le=1000)
     reminder_time: time = time(18, 30)
@@ -45,7 +60,12 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
 
     @field_validator(
-        "telegram_api_base", "redis_url", "webhook_url", "webhook_secret", mode="before"
+        "telegram_api_base",
+        "redis_url",
+        "webhook_url",
+        "webhook_secret",
+        "webapp_url",
+        mode="before",
     )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
@@ -126,14 +146,7 @@ class Settings(BaseSettings):
     @field_validator("webhook_url")
     @classmethod
     def _webhook_url(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        parts = urlsplit(value.strip())
-        if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise ValueError("expected https://host/path that Telegram can reach")
-        if parts.query or parts.fragment:
-            raise ValueError("expected a URL without ?query or #fragment")
-        return value.strip()
+        return _url(value, ("https", "http"), "expected https://host/path that Telegram can reach")
 
     @field_validator("webhook_secret")
     @classmethod
@@ -146,6 +159,19 @@ class Settings(BaseSettings):
             return None
         if not _SECRET_RE.match(value.get_secret_value()):
             raise ValueError("expected 1-256 characters: letters, digits, _ and -")
+        return value
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _webapp_url(cls, value: str | None) -> str | None:
+        # Telegram opens Mini Apps only from https addresses.
+        return _url(value, ("https",), "expected the public https://host/path of the Mini App")
+
+    @field_validator("webapp_port")
+    @classmethod
+    def _webapp_port(cls, value: int, info: ValidationInfo) -> int:
+        if info.data.get("webhook_url") and value == info.data.get("webhook_port"):
+            raise ValueError("expected a port other than WEBHOOK_PORT's")
         return value
 
     @property

@@ -6,6 +6,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import webapp_button
 from handlers.common import answer_long, split_args
 from handlers.routing import Blueprint
 from models import Employee
@@ -58,4 +59,5 @@ async def cmd_hours(
         raise DomainError("hours-usage", value=" ".join(args)[:20])
     first, last = parse_period(args[0] if args else "", clock.today(config.timezone))
     report = await hours_report(session, me.id, first, last, config.holidays_country)
-    await answer_long(message, render_hours(report, tr))
+    markup = webapp_button.with_webapp(None, message, config, tr, "week")
+    await answer_long(message, render_hours(report, tr), reply_markup=markup)

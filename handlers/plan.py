@@ -9,6 +9,7 @@ from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import webapp_button
 from handlers.common import split_args
 from handlers.plan_view import PlanPage, page_keyboard, pages, title
 from handlers.routing import Blueprint
@@ -58,7 +59,9 @@ async def cmd_plan(
         )
         return
     texts = pages(report, tr)
-    await message.answer(texts[0], reply_markup=page_keyboard(scope.key, 0, len(texts)))
+    markup = page_keyboard(scope.key, 0, len(texts))
+    markup = webapp_button.with_webapp(markup, message, config, tr, "plan")
+    await message.answer(texts[0], reply_markup=markup)
     if report.people:
         png = await asyncio.to_thread(
             plan_chart_png,

@@ -25,3 +25,4 @@ class AppConfig:
     payroll_time: time = time(9, 0)
     external_days: int = 7
     bot_username: str = "bot"
+    webapp_url: str | None = None  # the Mini App's public address; None: no Mini App

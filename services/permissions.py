@@ -90,3 +90,16 @@ def may_invite(inviter_role: str, role: str) -> bool:
     if inviter_role == "admin":
         return role in {"admin", "manager", "programmer", "tester", "external"}
     return inviter_role == "manager" and role in MANAGER_INVITES
+
+
+# The Mini App's screens, each for the people who may run the chat command behind it:
+# my week (/hours), the plan (/plan), everyone's payroll (an admin's /payroll).
+WEBAPP_SCREENS: dict[str, frozenset[str]] = {"week": STAFF, "plan": MANAGERS, "payroll": ADMINS}
+
+
+def webapp_screens(role: str) -> list[str]:
+    return [name for name, roles in WEBAPP_SCREENS.items() if role in roles]
+
+
+def sees_everyones_pay(role: str) -> bool:
+    return role in ADMINS

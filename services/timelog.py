@@ -269,3 +269,40 @@ async def undo(
     total = await day_minutes(session, scope.emp.id, undone.day)
     await session.commit()
     return Undone(undone.entry_id, undone.day, undone.minutes, task, total)
+
+
+async def take_back(
+    session: AsyncSession,
+    scope: Scope,
+    entries: list[TimeEntry],
+    minutes: int,
+    update_id: int | None,
+) -> None:
+    """Take `minutes` off the person's `entries`, newest first: an entry that is used up is
+    deleted, the last one touched is shortened (no commit). Month lock and audit as for undo."""
+    if not entries or minutes <= 0:
+        return
+    await _lock_person(session, scope.emp.id)
+    after_lock = await _after_lock(session, scope, entries[0].day)
+    for entry in sorted(entries, key=lambda e: (e.created_at, e.id), reverse=True):
+        if minutes <= 0:
+            break
+        cut = min(minutes, entry.minutes)
+        minutes -= cut
+        if entry.task_id is not None:
+            await _move_logged(session, entry.task_id, -cut)
+        if cut == entry.minutes:
+            session.add(_audit(entry, scope.emp, "delete", after_lock, update_id))
+            await session.delete(entry)
+            continue
+        audit = _audit(entry, scope.emp, "edit", after_lock, update_id)
+        audit.old_minutes, audit.new_minutes = entry.minutes, entry.minutes - cut
+        session.add(audit)
+        entry.minutes -= cut
+    await session.flush()
+
+
+async def hold_person(session: AsyncSession, employee_id: int) -> None:
+    """Take the person's write lock now, for a writer that reads their entries before it
+    decides what to write (released by the commit)."""
+    await _lock_person(session, employee_id)
