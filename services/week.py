@@ -2,7 +2,7 @@
 
 Rows: general work, the open tasks the person may log on as assignee or tester, and any task
 they logged on that week. A cell is writable when `/log` would accept an entry there: a staff
-member, a day not in the future, at most DAYS_BACK days back, not before the task's start, in a
+member, a day not in the future, at most 366 days back, not before the task's start, in a
 month not locked (admins excepted), on a task still open that they may log on.
 
 Setting a cell to H hours writes the difference the way `/log` and `/undo` do: more hours are a
@@ -26,10 +26,17 @@ from services.errors import DomainError
 from services.locks import locked_months
 from services.task_flow import mark_started
 from services.tasks import CLOSED_STATUSES, Scope, may_log, own_open_tasks, sort_key, tasks_by_ids
-from services.timelog import add_entry, day_minutes, hold_person, loggable_task, take_back
+from services.timelog import (
+    MAX_DAYS_BACK,
+    add_entry,
+    check_day,
+    day_minutes,
+    hold_person,
+    loggable_task,
+    take_back,
+)
 from services.timeparse import MAX_MINUTES, parse_duration
 
-DAYS_BACK = 366
 # An empty cell or a zero in any /log form clears the cell.
 ZERO = re.compile(r"|(0+([.,]0*)?|[.,]0+)\s*(h|ч|m|м|min|мин)?")
 WEEK = 7
@@ -67,7 +74,7 @@ class WeekGrid:
 
 
 def earliest(today: date) -> date:
-    return today - timedelta(days=DAYS_BACK)
+    return today - MAX_DAYS_BACK
 
 
 def parse_cell(text: str) -> int:
@@ -134,13 +141,6 @@ async def week_grid(
     return WeekGrid(first, today, week_days, rows)
 
 
-def _check_day(day: date, today: date) -> None:
-    if day > today:
-        raise DomainError("log-future", day=day, today=today)
-    if day < earliest(today):
-        raise DomainError("cell-too-old", day=day, days=DAYS_BACK)
-
-
 async def set_cell(
     session: AsyncSession,
     scope: Scope,
@@ -156,12 +156,10 @@ async def set_cell(
         raise DomainError("log-external")
     if not 0 <= minutes <= MAX_MINUTES:
         raise DomainError("log-range")
-    _check_day(day, today)
     task = await loggable_task(session, scope, task_id) if task_id is not None else None
+    check_day(day, today, task)
     # Read the cell under the person's lock: two taps of Save must not both add the difference.
     await hold_person(session, scope.emp.id)
-    if task is not None and day < task.start_date:
-        raise DomainError("cell-before-start", id=task.id, day=day, start=task.start_date)
     entries = list(
         await session.scalars(
             select(TimeEntry).where(
