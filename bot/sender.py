@@ -55,7 +55,13 @@ if TYPE_CHECKING:
 
     ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
 
-__all__ = ["RETRY_AFTER_MARGIN", "RetryMiddleware", "SendResult", "Sender"]
+__all__ = [
+    "RETRY_AFTER_MARGIN",
+    "RetryMiddleware",
+    "SendResult",
+    "Sender",
+    "describe_failure",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +84,7 @@ def _redact(text: str) -> str:
     return _TOKEN_RE.sub("<token>", text)
 
 
-def _describe(exc: BaseException) -> str:
+def describe_failure(exc: BaseException) -> str:
     detail = exc.message if isinstance(exc, TelegramAPIError) else str(exc)
     first_line = detail.splitlines()[0] if detail else ""
     summary = f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
@@ -236,9 +242,9 @@ class Sender:
             return None
         except TelegramEntityTooLarge as exc:
             # A subclass of TelegramNetworkError, but sending the same file again can't help.
-            return self._give_up(chat_id, name, _describe(exc))
+            return self._give_up(chat_id, name, describe_failure(exc))
         except (TelegramServerError, TelegramNetworkError, TimeoutError) as exc:
-            reason = _describe(exc)
+            reason = describe_failure(exc)
             if attempts.failures >= self._max_retries:
                 return self._give_up(chat_id, name, reason)
             delay = _backoff_delay(attempts.failures, self._base_backoff, self._jitter)
@@ -255,16 +261,16 @@ class Sender:
             await self._sleep(delay)
             return None
         except TelegramForbiddenError as exc:
-            return await self._blocked(chat_id, name, _describe(exc))
+            return await self._blocked(chat_id, name, describe_failure(exc))
         except TelegramBadRequest as exc:
             if any(marker in exc.message.lower() for marker in _BLOCKED_MARKERS):
-                return await self._blocked(chat_id, name, _describe(exc))
-            return self._give_up(chat_id, name, _describe(exc))
+                return await self._blocked(chat_id, name, describe_failure(exc))
+            return self._give_up(chat_id, name, describe_failure(exc))
         except TelegramMigrateToChat as exc:
             reason = f"chat migrated to {exc.migrate_to_chat_id}"
             return self._give_up(chat_id, name, reason)
         except (TelegramAPIError, ClientDecodeError) as exc:
-            return self._give_up(chat_id, name, _describe(exc))
+            return self._give_up(chat_id, name, describe_failure(exc))
         finally:
             _sender_retries.reset(token)
         return SendResult(ok=True, message_id=message.message_id)
@@ -350,7 +356,7 @@ class RetryMiddleware(BaseRequestMiddleware):
                     "%s to chat %s failed (%s); retry %d of %d in %.2fs",
                     name,
                     chat_id,
-                    _describe(exc),
+                    describe_failure(exc),
                     failures,
                     self._max_retries,
                     delay,
