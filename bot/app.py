@@ -10,6 +10,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.methods import GetMe, GetUpdates
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import errors
@@ -43,7 +44,8 @@ def create_bot(settings: Settings) -> Bot:
         api = TelegramAPIServer.from_base(settings.telegram_api_base.rstrip("/"))
     timeout = settings.telegram_timeout
     session = AiohttpSession(api=api, timeout=timeout) if api else AiohttpSession(timeout=timeout)
-    session.middleware(RetryMiddleware())
+    # getMe is only asked at start, where bot.startup waits out an outage with its own log.
+    session.middleware(RetryMiddleware(ignore_methods=(GetUpdates, GetMe)))
     return Bot(
         settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties()
     )

@@ -18,6 +18,7 @@ from bot.logs import setup_logging
 from bot.polling import poll
 from bot.scheduling import attach_scheduler, create_jobs
 from bot.settings import Settings
+from bot.startup import check_admins, wait_for_telegram
 from bot.webhook import Probe, database_probe, serve_webhook
 from handlers.common import menu_for
 from models.db import create_engine, create_sessionmaker, migrate
@@ -82,14 +83,17 @@ def log_secrets(settings: Settings) -> list[str]:
 async def run(settings: Settings) -> None:
     setup_logging(settings.log_level, log_secrets(settings))
     engine = create_engine(settings.database_url)
-    await migrate(engine)
-    bot = create_bot(settings)
     storage, isolation = fsm_backends(settings)
+    bot = create_bot(settings)
     try:
+        await migrate(engine)
         await check_redis(storage)
-        me = await bot.get_me()
-        config = app_config(settings, me.username or "bot")
         sessionmaker = create_sessionmaker(engine)
+        await check_admins(sessionmaker, settings.admin_ids)
+        me = await wait_for_telegram(bot)
+        if me is None:
+            return
+        config = app_config(settings, me.username or "bot")
         job_runner, scheduler = create_jobs(bot, sessionmaker, config)
         dp = create_dispatcher(
             config,
