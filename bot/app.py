@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -15,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import errors
 from bot.middlewares import DbSessionMiddleware, IdentityMiddleware
-from bot.sender import RetryMiddleware
+from bot.scheduling import create_sender
+from bot.sender import RetryMiddleware, Sender
 from bot.settings import Settings
 from handlers import feature_routers
 from services.config import AppConfig
@@ -51,14 +53,32 @@ def create_bot(settings: Settings) -> Bot:
     )
 
 
+def _sender_for(
+    sessionmaker: async_sessionmaker[AsyncSession], sender: Sender | None
+) -> Callable[[Bot], Sender]:
+    made: dict[int, Sender] = {}
+
+    def sender_for(bot: Bot) -> Sender:
+        if sender is not None:
+            return sender
+        if id(bot) not in made:
+            made[id(bot)] = create_sender(bot, sessionmaker)
+        return made[id(bot)]
+
+    return sender_for
+
+
 def create_dispatcher(
     config: AppConfig,
     sessionmaker: async_sessionmaker[AsyncSession],
     *,
     storage: BaseStorage | None = None,
     events_isolation: BaseEventIsolation | None = None,
+    sender: Sender | None = None,
     **workflow_data: Any,
 ) -> Dispatcher:
+    """`sender` sends the notices handlers make; the process's one sender (shared with the
+    scheduled jobs, so one limiter paces everything), else one per bot made here."""
     dp = Dispatcher(
         storage=storage or MemoryStorage(),
         events_isolation=events_isolation or SimpleEventIsolation(),
@@ -66,7 +86,7 @@ def create_dispatcher(
         sessionmaker=sessionmaker,
         **workflow_data,
     )
-    dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
+    dp.update.outer_middleware(DbSessionMiddleware(sessionmaker, _sender_for(sessionmaker, sender)))
     dp.update.outer_middleware(IdentityMiddleware(config))
     dp.errors.register(errors.on_error)
     dp.include_routers(*feature_routers())

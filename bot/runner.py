@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import app_config, create_bot, create_dispatcher
 from bot.logs import setup_logging
 from bot.polling import poll
-from bot.scheduling import attach_scheduler, create_jobs
+from bot.scheduling import attach_scheduler, create_jobs, create_sender
 from bot.settings import Settings
 from bot.startup import check_admins, wait_for_telegram
 from bot.webhook import Probe, database_probe, serve_webhook
@@ -94,12 +94,15 @@ async def run(settings: Settings) -> None:
         if me is None:
             return
         config = app_config(settings, me.username or "bot")
-        job_runner, scheduler = create_jobs(bot, sessionmaker, config)
+        # One sender, so one limiter paces the jobs' messages and the handlers' notices.
+        sender = create_sender(bot, sessionmaker)
+        job_runner, scheduler = create_jobs(bot, sessionmaker, config, sender)
         dp = create_dispatcher(
             config,
             sessionmaker,
             storage=storage,
             events_isolation=isolation,
+            sender=sender,
             job_runner=job_runner,
         )
         attach_scheduler(dp, scheduler)

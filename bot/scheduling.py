@@ -34,9 +34,12 @@ def create_sender(
 
 
 def create_jobs(
-    bot: Bot, sessionmaker: async_sessionmaker[AsyncSession], config: AppConfig
+    bot: Bot,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    config: AppConfig,
+    sender: Sender | None = None,
 ) -> tuple[JobRunner, JobScheduler]:
-    runner = JobRunner(sessionmaker, create_sender(bot, sessionmaker), config)
+    runner = JobRunner(sessionmaker, sender or create_sender(bot, sessionmaker), config)
     scheduler = JobScheduler(runner)
     schedule_pruning(scheduler.scheduler, sessionmaker, config.timezone)
     return runner, scheduler

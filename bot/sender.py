@@ -61,6 +61,7 @@ __all__ = [
     "SendResult",
     "Sender",
     "describe_failure",
+    "sending_now",
 ]
 
 logger = logging.getLogger(__name__)
@@ -78,6 +79,11 @@ _BLOCKED_MARKERS = ("chat not found",)
 # Set while Sender is making a request, so a RetryMiddleware on the same session steps aside
 # instead of multiplying the two retry budgets.
 _sender_retries: ContextVar[bool] = ContextVar("sender_retries", default=False)
+
+
+def sending_now() -> bool:
+    """True inside a request the Sender is making (other middlewares leave it alone)."""
+    return _sender_retries.get()
 
 
 def _redact(text: str) -> str:
@@ -208,6 +214,12 @@ class Sender:
         method = SendPhoto(
             chat_id=chat_id, photo=BufferedInputFile(data, filename=filename), caption=caption
         )
+        return await self._deliver(chat_id, method)
+
+    async def send_method(
+        self, chat_id: int, method: SendMessage | SendDocument | SendPhoto
+    ) -> SendResult:
+        """A message built elsewhere (a handler's notice), sent like the others."""
         return await self._deliver(chat_id, method)
 
     async def _deliver(self, chat_id: int, method: TelegramMethod[Message]) -> SendResult:
