@@ -3,8 +3,9 @@
 Scheduled jobs (alerts, payroll summaries) send to many people at once, so every such message goes
 through :class:`Sender`: it paces requests with a shared :class:`RateLimiter`, waits out flood
 control, retries transient failures a bounded number of times and reports people who blocked the
-bot instead of failing the whole run.  :class:`RetryMiddleware` gives ordinary handler replies the
-same retry policy at the session level.
+bot instead of failing the whole run.  Handlers' notices to other people take the same way
+(bot.outbox).  :class:`RetryMiddleware` gives ordinary handler replies the same retry policy at
+the session level.
 
 Nothing here logs message texts or captions (they carry personal data such as pay) and error
 strings are scrubbed of the bot token, which aiohttp may include in request URLs.

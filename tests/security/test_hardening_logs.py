@@ -9,8 +9,7 @@ import re
 import pytest
 
 from bot.logs import redact
-from tests.conftest import ADMIN_TG
-from tests.security.test_log_redaction import LINK, debug_log
+from tests.security.test_log_redaction import debug_log, invite
 from tests.tg import BotClient
 
 __all__ = ["debug_log"]
@@ -44,12 +43,7 @@ def test_words_that_only_look_alike_are_kept() -> None:
 async def test_an_invite_token_after_a_line_break_is_not_logged(
     debug_log: io.StringIO, client: BotClient
 ) -> None:
-    await client.send(ADMIN_TG, "/start", username="boss")
-    await client.send(ADMIN_TG, "/group new backend")
-    made = await client.send(ADMIN_TG, "/invite programmer backend")
-    match = LINK.search(made.text)
-    assert match is not None
-    token = match.group(1)
+    _, token = await invite(client)
     # The newcomer's menu cannot be set: the update fails after the token was read, and the
     # update is logged as JSON, where the line break is written "\n".
     client.session.fail_next("SetMyCommands", RuntimeError("menu failed"))
