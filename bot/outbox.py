@@ -6,7 +6,7 @@ transaction it would hold the database (on SQLite, the write lock every other up
 for as long. So while :func:`collecting` is active, :class:`OutboxMiddleware` keeps every call
 that changes something in Telegram (sending, editing, answering, setting menus) instead of
 making it, and answers the handler with None; calls that read (getMe) go out at once.
-bot.middlewares.DbSessionMiddleware ends the transaction and then :func:`flush`\\ es the calls,
+bot.middlewares.DbSessionMiddleware ends the transaction and then makes them (:func:`flush`),
 in the order they were made:
 
 * a message to a chat other than the update's own (a notice: assignment, review, comment,
