@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -10,12 +11,14 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.methods import GetMe, GetUpdates
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers
 from bot import errors
 from bot.middlewares import DbSessionMiddleware, IdentityMiddleware
-from bot.sender import RetryMiddleware
+from bot.scheduling import create_sender
+from bot.sender import RetryMiddleware, Sender
 from bot.settings import Settings
 from services.config import AppConfig
 
@@ -44,10 +47,26 @@ def create_bot(settings: Settings) -> Bot:
         api = TelegramAPIServer.from_base(settings.telegram_api_base.rstrip("/"))
     timeout = settings.telegram_timeout
     session = AiohttpSession(api=api, timeout=timeout) if api else AiohttpSession(timeout=timeout)
-    session.middleware(RetryMiddleware())
+    # getMe is only asked at start, where bot.startup waits out an outage with its own log.
+    session.middleware(RetryMiddleware(ignore_methods=(GetUpdates, GetMe)))
     return Bot(
         settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties()
     )
+
+
+def _sender_for(
+    sessionmaker: async_sessionmaker[AsyncSession], sender: Sender | None
+) -> Callable[[Bot], Sender]:
+    made: dict[int, Sender] = {}
+
+    def sender_for(bot: Bot) -> Sender:
+        if sender is not None:
+            return sender
+        if id(bot) not in made:
+            made[id(bot)] = create_sender(bot, sessionmaker)
+        return made[id(bot)]
+
+    return sender_for
 
 
 def create_dispatcher(
@@ -56,8 +75,11 @@ def create_dispatcher(
     *,
     storage: BaseStorage | None = None,
     events_isolation: BaseEventIsolation | None = None,
+    sender: Sender | None = None,
     **workflow_data: Any,
 ) -> Dispatcher:
+    """`sender` sends the notices handlers make; the process's one sender (shared with the
+    scheduled jobs, so one limiter paces everything), else one per bot made here."""
     dp = Dispatcher(
         storage=storage or MemoryStorage(),
         events_isolation=events_isolation or SimpleEventIsolation(),
@@ -65,7 +87,7 @@ def create_dispatcher(
         sessionmaker=sessionmaker,
         **workflow_data,
     )
-    dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
+    dp.update.outer_middleware(DbSessionMiddleware(sessionmaker, _sender_for(sessionmaker, sender)))
     dp.update.outer_middleware(IdentityMiddleware(config))
     dp.errors.register(errors.on_error)
     dp.include_router(handlers.setup())

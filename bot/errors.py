@@ -19,9 +19,9 @@ from services.i18n import Translator, pick_language
 
 log = logging.getLogger("bot.errors")
 # Telegram down, overloaded or unreachable for longer than bot.sender.RetryMiddleware retries.
-# Handlers reply after their service has committed, so the person's action has most likely
-# been done: an apology would tell them it failed (and invite them to do it twice), and would
-# itself go into the same outage.
+# Replies go out only after the update's transaction has been committed (bot.outbox), so the
+# person's action has been done: an apology would tell them it failed (and invite them to do
+# it twice), and would itself go into the same outage.
 _TELEGRAM_OUTAGE = (TelegramServerError, TelegramNetworkError, TelegramRetryAfter)
 
 

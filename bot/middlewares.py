@@ -1,5 +1,5 @@
-"""Outer middlewares: one database session per update, exactly-once updates, and who is
-writing (employee, language, translator)."""
+"""Outer middlewares: one database session per update, exactly-once updates, replies after
+the commit, and who is writing (employee, language, translator)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import BaseMiddleware
-from aiogram.types import CallbackQuery, Message, TelegramObject, Update, User
+from aiogram import BaseMiddleware, Bot
+from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, User
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.start import refusal
+from bot import outbox
+from bot.sender import Sender
 from models import ProcessedUpdate
 from services import commands, people
 from services.config import AppConfig
@@ -25,13 +27,34 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 class DbSessionMiddleware(BaseMiddleware):
     """Opens the session and records the update_id in the same transaction as the
-    handler's effects, so a redelivered update is skipped and a crashed one retried."""
+    handler's effects, so a redelivered update is skipped and a crashed one retried.
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    The Bot API calls the handling makes leave only once the session is closed (bot.outbox):
+    no transaction is held across network I/O. `sender_for` gives the sender of notices."""
+
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        sender_for: Callable[[Bot], Sender],
+    ) -> None:
         self.sessionmaker = sessionmaker
+        self.sender_for = sender_for
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         assert isinstance(event, Update)
+        bot: Bot = data["bot"]
+        outbox.attach(bot)
+        chat: Chat | None = data.get("event_chat")
+        with outbox.collecting(chat.id if chat else None) as kept:
+            try:
+                result = await self._handle(handler, event, data)
+            except Exception:
+                await self._flush_after_error(kept, bot)
+                raise
+        await outbox.flush(kept, bot, self.sender_for(bot))
+        return result
+
+    async def _handle(self, handler: Handler, event: Update, data: dict[str, Any]) -> Any:
         async with self.sessionmaker() as session:
             # The insert alone decides: its primary key refuses an update processed before or
             # being processed elsewhere, so no read is needed first (one statement less each).
@@ -45,6 +68,14 @@ class DbSessionMiddleware(BaseMiddleware):
             result = await handler(event, data)
             await session.commit()
             return result
+
+    async def _flush_after_error(self, kept: outbox.Outbox, bot: Bot) -> None:
+        """What was said before the failure still goes out (a service may have committed);
+        the failure itself is for the error handler."""
+        try:
+            await outbox.flush(kept, bot, self.sender_for(bot))
+        except Exception as error:
+            log.warning("a reply before a failure was not made: %s", type(error).__name__)
 
 
 def _starts_bot(event: Update) -> bool:

@@ -17,8 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.app import app_config, create_bot, create_dispatcher
 from bot.logs import setup_logging
 from bot.polling import poll
-from bot.scheduling import attach_scheduler, create_jobs
+from bot.scheduling import attach_scheduler, create_jobs, create_sender
 from bot.settings import Settings
+from bot.startup import check_admins, wait_for_telegram
 from bot.webhook import Probe, database_probe, serve_webhook
 from handlers.common import stranger_menu
 from models.db import create_engine, create_sessionmaker, migrate
@@ -101,21 +102,27 @@ async def start_miniapp(
 async def run(settings: Settings) -> None:
     setup_logging(settings.log_level, log_secrets(settings))
     engine = create_engine(settings.database_url)
-    await migrate(engine)
-    bot = create_bot(settings)
     storage, isolation = fsm_backends(settings)
     miniapp: web.AppRunner | None = None
+    bot = create_bot(settings)
     try:
+        await migrate(engine)
         await check_redis(storage)
-        me = await bot.get_me()
-        config = app_config(settings, me.username or "bot")
         sessionmaker = create_sessionmaker(engine)
-        job_runner, scheduler = create_jobs(bot, sessionmaker, config)
+        await check_admins(sessionmaker, settings.admin_ids)
+        me = await wait_for_telegram(bot)
+        if me is None:
+            return
+        config = app_config(settings, me.username or "bot")
+        # One sender, so one limiter paces the jobs' messages and the handlers' notices.
+        sender = create_sender(bot, sessionmaker)
+        job_runner, scheduler = create_jobs(bot, sessionmaker, config, sender)
         dp = create_dispatcher(
             config,
             sessionmaker,
             storage=storage,
             events_isolation=isolation,
+            sender=sender,
             job_runner=job_runner,
         )
         attach_scheduler(dp, scheduler)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.ratelimit import SAFE_PER_SECOND, RateLimiter
 from bot.sender import Sender
+from jobs.prune import schedule_pruning
 from jobs.runner import JobRunner
 from jobs.scheduler import JobScheduler
 from services import reach
@@ -33,10 +34,15 @@ def create_sender(
 
 
 def create_jobs(
-    bot: Bot, sessionmaker: async_sessionmaker[AsyncSession], config: AppConfig
+    bot: Bot,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    config: AppConfig,
+    sender: Sender | None = None,
 ) -> tuple[JobRunner, JobScheduler]:
-    runner = JobRunner(sessionmaker, create_sender(bot, sessionmaker), config)
-    return runner, JobScheduler(runner)
+    runner = JobRunner(sessionmaker, sender or create_sender(bot, sessionmaker), config)
+    scheduler = JobScheduler(runner)
+    schedule_pruning(scheduler.scheduler, sessionmaker, config.timezone)
+    return runner, scheduler
 
 
 def attach_scheduler(dp: Dispatcher, scheduler: JobScheduler) -> None:

@@ -3,8 +3,9 @@
 Scheduled jobs (alerts, payroll summaries) send to many people at once, so every such message goes
 through :class:`Sender`: it paces requests with a shared :class:`RateLimiter`, waits out flood
 control, retries transient failures a bounded number of times and reports people who blocked the
-bot instead of failing the whole run.  :class:`RetryMiddleware` gives ordinary handler replies the
-same retry policy at the session level.
+bot instead of failing the whole run.  Handlers' notices to other people take the same way
+(bot.outbox).  :class:`RetryMiddleware` gives ordinary handler replies the same retry policy at
+the session level.
 
 Nothing here logs message texts or captions (they carry personal data such as pay) and error
 strings are scrubbed of the bot token, which aiohttp may include in request URLs.
@@ -55,7 +56,14 @@ if TYPE_CHECKING:
 
     ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
 
-__all__ = ["RETRY_AFTER_MARGIN", "RetryMiddleware", "SendResult", "Sender"]
+__all__ = [
+    "RETRY_AFTER_MARGIN",
+    "RetryMiddleware",
+    "SendResult",
+    "Sender",
+    "describe_failure",
+    "sending_now",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -74,11 +82,16 @@ _BLOCKED_MARKERS = ("chat not found",)
 _sender_retries: ContextVar[bool] = ContextVar("sender_retries", default=False)
 
 
+def sending_now() -> bool:
+    """True inside a request the Sender is making (other middlewares leave it alone)."""
+    return _sender_retries.get()
+
+
 def _redact(text: str) -> str:
     return _TOKEN_RE.sub("<token>", text)
 
 
-def _describe(exc: BaseException) -> str:
+def describe_failure(exc: BaseException) -> str:
     detail = exc.message if isinstance(exc, TelegramAPIError) else str(exc)
     first_line = detail.splitlines()[0] if detail else ""
     summary = f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
@@ -204,6 +217,12 @@ class Sender:
         )
         return await self._deliver(chat_id, method)
 
+    async def send_method(
+        self, chat_id: int, method: SendMessage | SendDocument | SendPhoto
+    ) -> SendResult:
+        """A message built elsewhere (a handler's notice), sent like the others."""
+        return await self._deliver(chat_id, method)
+
     async def _deliver(self, chat_id: int, method: TelegramMethod[Message]) -> SendResult:
         name = type(method).__name__
         attempts = _Attempts()
@@ -236,9 +255,9 @@ class Sender:
             return None
         except TelegramEntityTooLarge as exc:
             # A subclass of TelegramNetworkError, but sending the same file again can't help.
-            return self._give_up(chat_id, name, _describe(exc))
+            return self._give_up(chat_id, name, describe_failure(exc))
         except (TelegramServerError, TelegramNetworkError, TimeoutError) as exc:
-            reason = _describe(exc)
+            reason = describe_failure(exc)
             if attempts.failures >= self._max_retries:
                 return self._give_up(chat_id, name, reason)
             delay = _backoff_delay(attempts.failures, self._base_backoff, self._jitter)
@@ -255,16 +274,16 @@ class Sender:
             await self._sleep(delay)
             return None
         except TelegramForbiddenError as exc:
-            return await self._blocked(chat_id, name, _describe(exc))
+            return await self._blocked(chat_id, name, describe_failure(exc))
         except TelegramBadRequest as exc:
             if any(marker in exc.message.lower() for marker in _BLOCKED_MARKERS):
-                return await self._blocked(chat_id, name, _describe(exc))
-            return self._give_up(chat_id, name, _describe(exc))
+                return await self._blocked(chat_id, name, describe_failure(exc))
+            return self._give_up(chat_id, name, describe_failure(exc))
         except TelegramMigrateToChat as exc:
             reason = f"chat migrated to {exc.migrate_to_chat_id}"
             return self._give_up(chat_id, name, reason)
         except (TelegramAPIError, ClientDecodeError) as exc:
-            return self._give_up(chat_id, name, _describe(exc))
+            return self._give_up(chat_id, name, describe_failure(exc))
         finally:
             _sender_retries.reset(token)
         return SendResult(ok=True, message_id=message.message_id)
@@ -350,7 +369,7 @@ class RetryMiddleware(BaseRequestMiddleware):
                     "%s to chat %s failed (%s); retry %d of %d in %.2fs",
                     name,
                     chat_id,
-                    _describe(exc),
+                    describe_failure(exc),
                     failures,
                     self._max_retries,
                     delay,

@@ -143,6 +143,25 @@ class Settings(BaseSettings):
             raise ValueError("expected redis://host:6379/0")
         return value
 
+    @field_validator("telegram_api_base")
+    @classmethod
+    def _api_base(cls, value: str | None) -> str | None:
+        # The token goes into every request's path: a base the HTTP client cannot use would
+        # stop the start with the whole URL, token included, in its error.
+        if value is None:
+            return None
+        value = value.strip().rstrip("/")
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 - raises ValueError when out of range
+        except ValueError:
+            raise ValueError("expected http://host:port of a Bot API server") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("expected http://host:port of a Bot API server")
+        if parts.query or parts.fragment or any(c in value for c in "{} \t\n"):
+            raise ValueError("expected a URL without ?query, #fragment, spaces or braces")
+        return value
+
     @field_validator("webhook_url")
     @classmethod
     def _webhook_url(cls, value: str | None) -> str | None:

@@ -14,7 +14,8 @@ import sys
 from pydantic import ValidationError
 
 from bot.app import app_config, create_bot
-from bot.logs import setup_logging
+from bot.logs import say, setup_logging
+from bot.runner import log_secrets
 from bot.scheduling import create_sender
 from bot.settings import Settings, describe_error, load_settings
 from jobs import schedule
@@ -44,7 +45,7 @@ async def _main(settings: Settings, command: str, args: list[str]) -> int:
         try:  # a wrong name or month is answered before anything is opened
             schedule.resolve_period(args[0], period, clock.today(config.timezone))
         except DomainError as error:
-            print(tr(f"err-{error.code}", **error.fields), file=sys.stderr)
+            say(tr(f"err-{error.code}", **error.fields))
             return 2
     engine = create_engine(settings.database_url)
     await migrate(engine)
@@ -61,10 +62,10 @@ async def _main(settings: Settings, command: str, args: list[str]) -> int:
                 # After a crash the dead run's lease has to expire first.
                 wait = runner.run_ttl.total_seconds() + 5
                 busy = jobtexts.outcome(report, config, tr)
-                print(busy, tr("jobs-cli-waiting", seconds=int(wait)), file=sys.stderr, flush=True)
+                say(f"{busy} {tr('jobs-cli-waiting', seconds=int(wait))}")
                 report = await runner.run_period(report.job, report.period, "manual", wait)
         except DomainError as error:
-            print(tr(f"err-{error.code}", **error.fields), file=sys.stderr)
+            say(tr(f"err-{error.code}", **error.fields))
             return 2
         print(jobtexts.outcome(report, config, tr))
         return EXIT_CODES.get(report.status, 1)
@@ -76,21 +77,21 @@ async def _main(settings: Settings, command: str, args: list[str]) -> int:
 def main(argv: list[str]) -> int:
     parsed = parse_args(argv)
     if parsed is None:
-        print(USAGE, file=sys.stderr)
+        say(USAGE)
         return 2
     try:
         settings = load_settings()
     except ValidationError as error:
-        print(describe_error(error), file=sys.stderr)
+        say(describe_error(error))
         return 2
-    setup_logging(settings.log_level, [settings.bot_token.get_secret_value()])
+    setup_logging(settings.log_level, log_secrets(settings))
     try:
         return asyncio.run(_main(settings, *parsed))
     except KeyboardInterrupt:
         return 130
     except Exception as error:
         logging.getLogger("jobs").exception("the job stopped")
-        print(f"The job stopped: {type(error).__name__}: {error}", file=sys.stderr)
+        say(f"The job stopped: {type(error).__name__}: {error}")
         return 1
 
 

@@ -78,20 +78,25 @@ async def test_a_failing_handler_logs_no_token_or_secret(
     assert BOT_TOKEN.split(":")[1] not in logged
 
 
-async def test_an_invite_token_in_a_failing_update_is_not_logged(
-    debug_log: io.StringIO, client: BotClient
-) -> None:
+async def invite(client: BotClient) -> tuple[str, str]:
+    """An admin's answer to /invite, and the token in its link."""
     await client.send(ADMIN_TG, "/start", username="boss")
     await client.send(ADMIN_TG, "/group new backend")
     made = await client.send(ADMIN_TG, "/invite programmer backend")
     match = LINK.search(made.text)
     assert match is not None
-    token = match.group(1)
+    return made.text, match.group(1)
+
+
+async def test_an_invite_token_in_a_failing_update_is_not_logged(
+    debug_log: io.StringIO, client: BotClient
+) -> None:
+    text, token = await invite(client)
     # The newcomer's menu cannot be set: the update fails after the token was read.
     client.session.fail_next("SetMyCommands", RuntimeError("menu failed"))
     await client.send(300, f"/start {token}")
     # and the link itself fails to go out
-    client.session.fail_next("SendMessage", RuntimeError(f"could not send {made.text}"))
+    client.session.fail_next("SendMessage", RuntimeError(f"could not send {text}"))
     await client.send(ADMIN_TG, "/invite tester backend")
     logged = debug_log.getvalue()
     assert logged.count("unhandled error ref=") == 2
