@@ -12,9 +12,9 @@ from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers.start import refusal
 from bot import outbox
 from bot.sender import Sender
+from handlers.start import refusal
 from models import ProcessedUpdate
 from services import commands, people
 from services.config import AppConfig
