@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -42,10 +42,18 @@ class Settings(BaseSettings):
     payroll_day: int = Field(1, ge=1, le=28)
     payroll_time: time = time(9, 0)
     external_days: int = Field(7, ge=1, le=365)
+    week_approval: bool = False
+    week_approval_time: time = time(10, 0)
+    balance_from: date | None = None
     log_level: str = "INFO"
 
     @field_validator(
-        "telegram_api_base", "redis_url", "webhook_url", "webhook_secret", mode="before"
+        "telegram_api_base",
+        "redis_url",
+        "webhook_url",
+        "webhook_secret",
+        "balance_from",
+        mode="before",
     )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:

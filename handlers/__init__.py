@@ -9,6 +9,7 @@ from handlers import (
     fallback,
     groups,
     jobs,
+    leave,
     payroll,
     people,
     plan,
@@ -27,6 +28,7 @@ _FEATURES: list[Router] = [
     plan.router,
     payroll.router,
     jobs.router,
+    leave.router,
     # timelog last: it also reads plain messages that start with a duration
     timelog.router,
 ]

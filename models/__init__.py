@@ -2,6 +2,7 @@
 
 from models.base import Base
 from models.calendar import Absence, HolidayOverride, Schedule
+from models.leave import LeaveRequest, ReminderOptOut, WeekApproval
 from models.pay import MonthLock, PaySetting
 from models.people import DevGroup, Employee, GroupMember, Invite
 from models.system import JobRun, Lease, ProcessedUpdate, SentMessage
@@ -18,14 +19,17 @@ __all__ = [
     "HolidayOverride",
     "Invite",
     "JobRun",
+    "LeaveRequest",
     "Lease",
     "MonthLock",
     "PaySetting",
     "ProcessedUpdate",
+    "ReminderOptOut",
     "Schedule",
     "SentMessage",
     "Task",
     "TaskEvent",
     "TimeEntry",
     "Timer",
+    "WeekApproval",
 ]

@@ -25,6 +25,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "hours": STAFF,
     "schedule": STAFF,
     "payroll": STAFF,
+    "leave": STAFF,
     "review": REVIEWERS,
     "newtask": MANAGERS,
     "assign": MANAGERS,

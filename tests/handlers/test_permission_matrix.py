@@ -31,6 +31,7 @@ SPEC_TABLE: dict[str, set[str]] = {
     "hours": STAFF,
     "schedule": STAFF,
     "payroll": STAFF,
+    "leave": STAFF,
     "review": {"admin", "manager", "tester"},
     "newtask": {"admin", "manager"},
     "assign": {"admin", "manager"},
