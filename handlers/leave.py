@@ -17,6 +17,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import balance
 from handlers.common import answer_long, notify, rest_args
 from handlers.keyboards import cancel_keyboard, valid_id
 from handlers.task_views import edit
@@ -192,3 +193,6 @@ async def got_decline_reason(
             "leave-declined-notify", line=leave_line(request, etr), reason=text, decider=me.display
         ),
     )
+
+
+router.include_routers(balance.router)

@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models import DevGroup, Employee, GroupMember, LeaveRequest
 from models.leave import APPROVED, DECLINED, PENDING, REGISTERED
 from services import absences, clock
+from services.balance import months_between
 from services.calendar_input import FUTURE_LIMIT, echo, require_staff
 from services.errors import DomainError
 from services.locks import is_locked
@@ -87,19 +88,11 @@ def check_dates(draft: LeaveDraft, today: date) -> None:
         raise DomainError("leave-past-vacation", first=draft.first, today=today)
 
 
-def _months(first: date, last: date) -> list[date]:
-    out, month = [], first.replace(day=1)
-    while month <= last:
-        out.append(month)
-        month = (month + timedelta(days=32)).replace(day=1)
-    return out
-
-
 async def check_free(
     session: AsyncSession, emp: Employee, first: date, last: date, skip: int | None = None
 ) -> None:
     """No locked month, no absence and no other pending request of the person in first..last."""
-    for month in _months(first, last):
+    for month in months_between(first, last):
         if await is_locked(session, month):
             raise DomainError("leave-locked", month=month.strftime("%Y-%m"))
     for absence in await absences.absences_since(session, emp, first):

@@ -26,6 +26,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "schedule": STAFF,
     "payroll": STAFF,
     "leave": STAFF,
+    "balance": STAFF,
     "review": REVIEWERS,
     "newtask": MANAGERS,
     "assign": MANAGERS,

@@ -32,6 +32,7 @@ SPEC_TABLE: dict[str, set[str]] = {
     "schedule": STAFF,
     "payroll": STAFF,
     "leave": STAFF,
+    "balance": STAFF,
     "review": {"admin", "manager", "tester"},
     "newtask": {"admin", "manager"},
     "assign": {"admin", "manager"},
