@@ -17,7 +17,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import balance
+from handlers import balance, week_approval
 from handlers.common import answer_long, notify, rest_args
 from handlers.keyboards import cancel_keyboard, valid_id
 from handlers.task_views import edit
@@ -195,4 +195,4 @@ async def got_decline_reason(
     )
 
 
-router.include_routers(balance.router)
+router.include_routers(balance.router, week_approval.router)

@@ -1,9 +1,10 @@
 """The schedule: APScheduler fires the jobs, a database lease picks the one replica that runs them.
 
 Every replica runs an AsyncIOScheduler with the same jobs (ids `lag_alerts`, `log_reminders`,
-`payroll_summary`) and a `scheduler_lease` job that takes or renews the lease "scheduler" every
-RENEW_EVERY seconds. Only the holder runs what fires; when it dies, another replica takes the
-lease over once it expires, and makes up what was missed meanwhile.
+`payroll_summary`, and `week_approval` when WEEK_APPROVAL is on) and a `scheduler_lease` job
+that takes or renews the lease "scheduler" every RENEW_EVERY seconds. Only the holder runs what
+fires; when it dies, another replica takes the lease over once it expires, and makes up what was
+missed meanwhile.
 
 APScheduler keeps no memory across restarts here: whether a run happened is read from the
 job_runs table, so the catch-up on start (or on becoming the leader) does not depend on
@@ -46,7 +47,9 @@ def triggers(config: AppConfig) -> dict[str, CronTrigger]:
     out = {}
     for name in schedule.JOB_NAMES:
         at = schedule.due_time(name, config)
-        if name in schedule.DAILY:
+        if not schedule.enabled(name, config):
+            continue
+        if name in schedule.DAILY or name in schedule.WEEKLY:
             out[name] = CronTrigger(
                 day_of_week="mon-fri", hour=at.hour, minute=at.minute, timezone=tz
             )
@@ -138,11 +141,11 @@ class JobScheduler:
 
     async def run_due(self, name: str) -> RunReport | None:
         today = clock.today(self.config.timezone)
-        if name in schedule.DAILY:
+        if name in schedule.DAILY or name in schedule.WEEKLY:
             async with self.sessionmaker() as session:
                 holidays = await load_holidays(session, self.config.holidays_country)
-            if not holidays.is_working_day(today):
-                log.info("%s: %s is not a working day", name, today)
+            if not schedule.runs_today(name, today, holidays):
+                log.info("%s: not due on %s", name, today)
                 return None
         return await self._run(name, schedule.period_of(name, today), "schedule")
 
@@ -165,7 +168,7 @@ class JobScheduler:
         return reports
 
     async def _happened(self, session: AsyncSession, miss: schedule.Due) -> bool:
-        if miss.job in schedule.DAILY:
+        if miss.job in schedule.DAILY or miss.job in schedule.WEEKLY:
             since = miss.at.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
             return await jobruns.finished_since(session, miss.job, miss.period, since)
         return await jobruns.completed(session, miss.job, miss.period)
