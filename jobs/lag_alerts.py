@@ -1,8 +1,10 @@
 """`lag_alerts`: tasks behind plan (lag ≥ LAG_ALERT_HOURS) or forecast to finish late.
 
 One message to each assignee with their tasks (ledger key e5), one digest to each lead manager
-for the groups they lead (lead:e2) and one to each bound group chat for its group (chat:-100123).
-The numbers are /plan's: services.planning computes them for every open task in one pass.
+for the groups they lead (lead:e2; it also names the people of those groups who logged nothing
+on the last working day, and goes for that alone when no task lags) and one to each bound group
+chat for its group (chat:-100123). The numbers are /plan's: services.planning computes them for
+every open task in one pass.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from jobs.context import JobContext
+from jobs.log_reminders import Missing, missing_by_lead, missing_text
 from models import DevGroup, Employee
 from services import payroll_report as fmt
 from services.i18n import Translator
@@ -93,6 +96,7 @@ async def run(ctx: JobContext) -> None:
             e.id: e
             for e in await session.scalars(select(Employee).where(Employee.id.in_(lead_ids)))
         }
+        missing = await missing_by_lead(session, day, ctx.config.holidays_country)
     rows = [
         row
         for row in report.tasks
@@ -109,7 +113,7 @@ async def run(ctx: JobContext) -> None:
         if person is not None and person.active:
             to = ctx.person(person)
             await ctx.delivery.text(to, own_text(tasks, day, ctx.tr(to.lang)))
-    await _digests(ctx, day, by_group, groups, leads)
+    await _digests(ctx, day, by_group, groups, leads, missing)
 
 
 async def _digests(
@@ -118,6 +122,7 @@ async def _digests(
     by_group: dict[str, list[TaskRow]],
     groups: dict[str, DevGroup],
     leads: dict[int, Employee],
+    missing: dict[int, Missing],
 ) -> None:
     for_lead: dict[int, dict[str, list[TaskRow]]] = defaultdict(dict)
     for_chat: dict[int, dict[str, list[TaskRow]]] = defaultdict(dict)
@@ -129,7 +134,7 @@ async def _digests(
             for_lead[group.lead_id][name] = tasks
         if group.chat_id is not None:
             for_chat[group.chat_id][name] = tasks
-    for lead_id, mine in for_lead.items():
+    for lead_id in sorted(for_lead.keys() | missing.keys()):
         lead = leads.get(lead_id)
         if lead is None or not lead.active:
             continue
@@ -137,7 +142,11 @@ async def _digests(
         to = replace(person, key=f"lead:{person.key}")
         tr = ctx.tr(to.lang)
         title = tr("jobs-lag-digest-title", date=fmt.day_text(day))
-        await ctx.delivery.text(to, digest_text(title, mine, tr))
+        mine = for_lead.get(lead_id)
+        parts = [digest_text(title, mine, tr)] if mine else []
+        # who logged nothing on the last working day: in the same morning message
+        parts += [missing_text(missing[lead_id], tr)] if lead_id in missing else []
+        await ctx.delivery.text(to, "\n\n".join(parts))
     for chat_id, theirs in for_chat.items():
         to = ctx.chat(chat_id, f"{', '.join(sorted(theirs))} ({chat_id})")
         tr = ctx.tr(to.lang)

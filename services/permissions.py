@@ -27,6 +27,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "payroll": STAFF,
     "leave": STAFF,
     "balance": STAFF,
+    "remind": STAFF,
     "review": REVIEWERS,
     "newtask": MANAGERS,
     "assign": MANAGERS,

@@ -33,6 +33,7 @@ SPEC_TABLE: dict[str, set[str]] = {
     "payroll": STAFF,
     "leave": STAFF,
     "balance": STAFF,
+    "remind": STAFF,
     "review": {"admin", "manager", "tester"},
     "newtask": {"admin", "manager"},
     "assign": {"admin", "manager"},
