@@ -1,7 +1,8 @@
 """/leave: ask for a vacation or a day off, report sick leave; Approve and Decline buttons for
 the lead manager (else an admin), and the decline reason asked in a short dialog.
 
-The routers of /balance, /remind and of the weekly approval are included here, so the feature list in
+The routers of /balance, /remind, the weekly approval and the long-timer question are
+included here, so the feature list in
 handlers/__init__.py names this one router."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import balance, remind, week_approval
+from handlers import balance, remind, timer_watch, week_approval
 from handlers.common import answer_long, notify, rest_args
 from handlers.keyboards import cancel_keyboard, valid_id
 from handlers.task_views import edit
@@ -195,4 +196,4 @@ async def got_decline_reason(
     )
 
 
-router.include_routers(balance.router, remind.router, week_approval.router)
+router.include_routers(balance.router, remind.router, timer_watch.router, week_approval.router)

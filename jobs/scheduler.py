@@ -1,10 +1,10 @@
 """The schedule: APScheduler fires the jobs, a database lease picks the one replica that runs them.
 
 Every replica runs an AsyncIOScheduler with the same jobs (ids `lag_alerts`, `log_reminders`,
-`payroll_summary`, and `week_approval` when WEEK_APPROVAL is on) and a `scheduler_lease` job
-that takes or renews the lease "scheduler" every RENEW_EVERY seconds. Only the holder runs what
-fires; when it dies, another replica takes the lease over once it expires, and makes up what was
-missed meanwhile.
+`payroll_summary`, `week_approval` when WEEK_APPROVAL is on, and `timer_watch` every few
+minutes) and a `scheduler_lease` job that takes or renews the lease "scheduler" every
+RENEW_EVERY seconds. Only the holder runs what fires; when it dies, another replica takes the
+lease over once it expires, and makes up what was missed meanwhile.
 
 APScheduler keeps no memory across restarts here: whether a run happened is read from the
 job_runs table, so the catch-up on start (or on becoming the leader) does not depend on
@@ -26,7 +26,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from jobs import schedule
+from jobs import schedule, timer_watch
 from jobs.runner import JobRunner
 from services import clock, jobruns, lease
 from services.calendar import load_holidays
@@ -93,6 +93,14 @@ class JobScheduler:
                 misfire_grace_time=60,
             )
         self.scheduler.add_job(
+            self.watch_timers,
+            IntervalTrigger(minutes=timer_watch.EVERY_MINUTES),
+            id=timer_watch.JOB,
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+        )
+        self.scheduler.add_job(
             self.tick,
             IntervalTrigger(seconds=self.renew_every),
             id="scheduler_lease",
@@ -138,6 +146,16 @@ class JobScheduler:
         if not await self.tick():
             return
         self._spawn(self.run_due(name))
+
+    async def watch_timers(self) -> int:
+        """Ask about timers left running past the working day, on the leader only."""
+        if not self.leader:
+            return 0
+        try:
+            return await timer_watch.run(self.sessionmaker, self.runner.sender, self.config)
+        except Exception:
+            log.exception("timer_watch failed")
+            return 0
 
     async def run_due(self, name: str) -> RunReport | None:
         today = clock.today(self.config.timezone)
