@@ -151,9 +151,8 @@ async def run(ctx: JobContext) -> None:
         due = [(emp, calendar.capacity(emp.id, day) or 0, logged.get(emp.id, 0)) for emp in staff]
         due = [(emp, cap, done) for emp, cap, done in due if done < cap]
         tasks = await open_tasks(session, [emp.id for emp, _, _ in due])
-        timers = dict(
-            (await session.execute(select(Timer.employee_id, Timer.task_id))).tuples().all()
-        )
+        running = await session.execute(select(Timer.employee_id, Timer.task_id))
+        timers = {emp_id: task_id for emp_id, task_id in running}
         earlier = {
             emp.id: short_days(
                 calendar,

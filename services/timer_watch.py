@@ -55,7 +55,7 @@ async def long_timers(
         .order_by(Timer.employee_id)
     )
     out = []
-    for timer, emp in rows.tuples():
+    for timer, emp in rows:
         elapsed = int((now - timer.started_at).total_seconds() // 60)
         rest = await day_rest(session, timer, tz, country)
         if elapsed >= (min(rest, LONG_MINUTES) if rest else LONG_MINUTES):
