@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from aiogram.types import KeyboardButton, ReplyKeyboardMarkup
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from jobs.context import JobContext
-from models import DevGroup, Employee, GroupMember, ReminderOptOut, Task, Timer
+from models import DevGroup, Employee, GroupMember, ReminderOptOut, Task, TimeEntry, Timer
 from models.people import STAFF_ROLES
 from services import timelog
 from services.calendar import Calendar, load_calendar, load_holidays
@@ -129,6 +129,21 @@ async def open_tasks(session: AsyncSession, ids: list[int]) -> dict[int, list[in
     return out
 
 
+async def week_minutes(
+    session: AsyncSession, ids: list[int], first: date, last: date
+) -> dict[int, dict[date, int]]:
+    """Per person, minutes per day over first..last, in one query."""
+    rows = await session.execute(
+        select(TimeEntry.employee_id, TimeEntry.day, func.sum(TimeEntry.minutes))
+        .where(TimeEntry.employee_id.in_(ids), TimeEntry.day.between(first, last))
+        .group_by(TimeEntry.employee_id, TimeEntry.day)
+    )
+    out: dict[int, dict[date, int]] = {emp_id: {} for emp_id in ids}
+    for emp_id, day, minutes in rows:
+        out[emp_id][day] = int(minutes)
+    return out
+
+
 async def run(ctx: JobContext) -> None:
     day = date.fromisoformat(ctx.period)
     monday = day - timedelta(days=day.weekday())
@@ -153,14 +168,9 @@ async def run(ctx: JobContext) -> None:
         tasks = await open_tasks(session, [emp.id for emp, _, _ in due])
         running = await session.execute(select(Timer.employee_id, Timer.task_id))
         timers = {emp_id: task_id for emp_id, task_id in running}
+        week = await week_minutes(session, [emp.id for emp, _, _ in due], monday, day)
         earlier = {
-            emp.id: short_days(
-                calendar,
-                await timelog.minutes_by_day(session, emp.id, monday, day),
-                emp.id,
-                monday,
-                day - timedelta(days=1),
-            )
+            emp.id: short_days(calendar, week[emp.id], emp.id, monday, day - timedelta(days=1))
             for emp, _, _ in due
         }
     for emp, capacity, done in due:
