@@ -69,7 +69,7 @@ def parse_leave(text: str, today: date) -> LeaveDraft:
     last, rest = first, words[2:]
     if rest and (second := _day(rest[0], today)) is not None:
         last, rest = second, rest[1:]
-    comment = " ".join(rest).strip()
+    comment = " ".join(" ".join(rest).split())  # one line, as the lists show it
     if len(comment) > MAX_COMMENT or not comment.isprintable():
         raise DomainError("leave-comment", max=MAX_COMMENT)
     draft = LeaveDraft(kind, first, last, comment)
