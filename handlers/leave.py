@@ -18,9 +18,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import balance, remind, timer_watch, week_approval
+from handlers import balance, reason_dialog, remind, timer_watch, week_approval
 from handlers.common import answer_long, notify, rest_args
-from handlers.keyboards import cancel_keyboard, valid_id
+from handlers.keyboards import valid_id
 from handlers.task_views import edit
 from models import Employee, LeaveRequest
 from services import clock
@@ -31,7 +31,6 @@ from services.i18n import Translator
 from services.payroll_report import day_text
 
 router = Router(name=__name__)
-CANCEL_WORDS = frozenset({"отмена", "cancel"})
 
 
 class LeaveCb(CallbackData, prefix="lv"):
@@ -152,14 +151,10 @@ async def cb_decline(
     state: FSMContext,
 ) -> None:
     request, emp = await leave_service.pending_for(session, me, valid_id(callback_data.id))
-    await state.set_state(LeaveDecline.reason)
-    await state.set_data({"request": request.id})
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(
-            tr("leave-decline-ask", person=emp.display, line=leave_line(request, tr)),
-            reply_markup=cancel_keyboard(tr),
-        )
+    question = tr("leave-decline-ask", person=emp.display, line=leave_line(request, tr))
+    await reason_dialog.ask(
+        callback, state, LeaveDecline.reason, {"request": request.id}, question, tr
+    )
 
 
 @router.message(LeaveDecline.reason, F.text & ~F.text.startswith("/"))
@@ -172,10 +167,8 @@ async def got_decline_reason(
     bot: Bot,
     state: FSMContext,
 ) -> None:
-    text = (message.text or "").strip()
-    if text.lower() in CANCEL_WORDS:
-        await state.clear()
-        await message.answer(tr("dialog-cancelled"))
+    text = await reason_dialog.answer_of(message, state, tr)
+    if text is None:
         return
     reason = leave_service.check_reason(text)
     request_id = (await state.get_data()).get("request")

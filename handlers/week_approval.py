@@ -11,8 +11,8 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import reason_dialog
 from handlers.common import notify
-from handlers.keyboards import cancel_keyboard
 from handlers.week_views import WeekCb, decide_keyboard, span, submit_keyboard, totals
 from models import Employee
 from services import clock, leave
@@ -23,7 +23,6 @@ from services.errors import DomainError
 from services.i18n import Translator
 
 router = Router(name=__name__)
-CANCEL_WORDS = frozenset({"отмена", "cancel"})
 
 
 class WeekReturn(StatesGroup):
@@ -102,14 +101,9 @@ async def cb_return(
 ) -> None:
     monday = _monday(callback_data, config)
     emp = await weeks.returnable(session, me, callback_data.who, monday)
-    await state.set_state(WeekReturn.comment)
-    await state.set_data({"who": emp.id, "week": monday.toordinal()})
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(
-            tr("week-return-ask", person=emp.display, **span(monday)),
-            reply_markup=cancel_keyboard(tr),
-        )
+    data = {"who": emp.id, "week": monday.toordinal()}
+    question = tr("week-return-ask", person=emp.display, **span(monday))
+    await reason_dialog.ask(callback, state, WeekReturn.comment, data, question, tr)
 
 
 @router.message(WeekReturn.comment, F.text & ~F.text.startswith("/"))
@@ -122,10 +116,8 @@ async def got_return_comment(
     bot: Bot,
     state: FSMContext,
 ) -> None:
-    text = (message.text or "").strip()
-    if text.lower() in CANCEL_WORDS:
-        await state.clear()
-        await message.answer(tr("dialog-cancelled"))
+    text = await reason_dialog.answer_of(message, state, tr)
+    if text is None:
         return
     data = await state.get_data()
     await state.clear()
