@@ -35,6 +35,15 @@ from services.locks import is_locked
 from services.timeparse import MAX_COMMENT, parse_day
 
 MAX_DAYS = 90
+# The words /leave accepts for the kind, Russian and English (letter case never matters).
+KINDS = {
+    "vacation": "vacation",
+    "отпуск": "vacation",
+    "dayoff": "dayoff",
+    "отгул": "dayoff",
+    "sick": "sick",
+    "больничный": "sick",
+}
 PAST_LIMIT = timedelta(days=366)
 LIST_LIMIT = 15
 
@@ -60,7 +69,7 @@ def parse_leave(text: str, today: date) -> LeaveDraft:
     words = text.split(maxsplit=3)
     if len(words) < 2:
         raise DomainError("leave-usage")
-    kind = absences.KINDS.get(words[0].lower())
+    kind = KINDS.get(words[0].lower().replace("ё", "е"))
     if kind is None:
         raise DomainError("leave-kind", kind=echo(words[0]))
     first = _day(words[1], today)
