@@ -18,8 +18,9 @@ from handlers import (
     timelog,
 )
 from handlers.common import CommandAllowed
+from handlers.routing import Blueprint
 
-_FEATURES: list[Router] = [
+_FEATURES: list[Router | Blueprint] = [
     start.router,
     people.router,
     groups.router,
@@ -33,16 +34,26 @@ _FEATURES: list[Router] = [
     timelog.router,
 ]
 for _router in _FEATURES:
-    _router.message.filter(CommandAllowed())
-_ALL: list[Router] = [*_FEATURES, fallback.router]
+    if isinstance(_router, Router):
+        _router.message.filter(CommandAllowed())
+
+
+def _ready(feature: Router | Blueprint) -> Router:
+    """A blueprint builds a new router for each dispatcher."""
+    if isinstance(feature, Router):
+        return feature
+    router = feature.build()
+    router.message.filter(CommandAllowed())
+    return router
 
 
 def feature_routers() -> list[Router]:
     """The routers, detached from any earlier dispatcher so that each new one
     (tests, benchmarks, a restart in the same process) can include them."""
-    for router in _ALL:
+    shared = [f for f in _FEATURES if isinstance(f, Router)] + [fallback.router]
+    for router in shared:
         parent = router.parent_router
         if parent is not None:
             parent.sub_routers.remove(router)
             router._parent_router = None
-    return list(_ALL)
+    return [_ready(feature) for feature in _FEATURES] + [fallback.router]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, split_args
+from handlers.routing import Blueprint
 from models import Employee
 from services import balance as balance_service
 from services import clock, people
@@ -18,7 +18,7 @@ from services.i18n import Translator
 from services.payroll_report import day_text, month_name
 from services.timeparse import format_duration
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 def signed(minutes: int, tr: Translator) -> str:

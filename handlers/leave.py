@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers import balance, reason_dialog, remind, timer_watch, week_approval
 from handlers.common import answer_long, notify, rest_args
 from handlers.keyboards import valid_id
+from handlers.routing import Blueprint
 from handlers.task_views import edit
 from models import Employee, LeaveRequest
 from services import clock
@@ -30,7 +31,7 @@ from services.errors import DomainError
 from services.i18n import Translator
 from services.payroll_report import day_text
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 class LeaveCb(CallbackData, prefix="lv"):

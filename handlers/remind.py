@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import split_args
+from handlers.routing import Blueprint
 from models import Employee
 from services import reminders
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 WORDS = {"on": True, "вкл": True, "off": False, "выкл": False}
 
 

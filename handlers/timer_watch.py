@@ -3,7 +3,6 @@ time, as /stop would) or stop at the end of the working day (logs only the day's
 
 from __future__ import annotations
 
-from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -11,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.keyboards import StopCb
 from handlers.log_views import stop_reply
+from handlers.routing import Blueprint
 from handlers.task_views import edit
 from models import Employee, Timer
 from services import tasks as tasks_service
@@ -20,7 +20,7 @@ from services.errors import DomainError
 from services.i18n import Translator
 from services.timeparse import format_duration
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 class WatchCb(CallbackData, prefix="tw"):

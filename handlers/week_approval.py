@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import reason_dialog
 from handlers.common import notify
+from handlers.routing import Blueprint
 from handlers.week_views import WeekCb, decide_keyboard, span, submit_keyboard, totals
 from models import Employee
 from services import clock, leave
@@ -22,7 +23,7 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 
-router = Router(name=__name__)
+router = Blueprint(__name__)
 
 
 class WeekReturn(StatesGroup):
