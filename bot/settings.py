@@ -48,12 +48,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
 
     @field_validator(
-        "telegram_api_base",
-        "redis_url",
-        "webhook_url",
-        "webhook_secret",
-        "balance_from",
-        mode="before",
+        "telegram_api_base", "redis_url", "webhook_url", "webhook_secret", mode="before"
     )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
@@ -154,6 +149,14 @@ class Settings(BaseSettings):
             return None
         if not _SECRET_RE.match(value.get_secret_value()):
             raise ValueError("expected 1-256 characters: letters, digits, _ and -")
+        return value
+
+    @field_validator("balance_from", mode="before")
+    @classmethod
+    def _no_balance_start(cls, value: object) -> object:
+        # Empty in `.env.example`: each person's balance starts on their first schedule.
+        if isinstance(value, str) and not value.strip():
+            return None
         return value
 
     @property
