@@ -93,6 +93,14 @@ class Settings(BaseSettings):
             raise ValueError("expected ru or en")
         return value
 
+    @field_validator("balance_from", mode="before")
+    @classmethod
+    def _no_balance_start(cls, value: object) -> object:
+        # Empty in `.env.example`: each person's balance starts on their first schedule.
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
     @field_validator("holidays_country")
     @classmethod
     def _country(cls, value: str) -> str:
@@ -149,14 +157,6 @@ class Settings(BaseSettings):
             return None
         if not _SECRET_RE.match(value.get_secret_value()):
             raise ValueError("expected 1-256 characters: letters, digits, _ and -")
-        return value
-
-    @field_validator("balance_from", mode="before")
-    @classmethod
-    def _no_balance_start(cls, value: object) -> object:
-        # Empty in `.env.example`: each person's balance starts on their first schedule.
-        if isinstance(value, str) and not value.strip():
-            return None
         return value
 
     @property
