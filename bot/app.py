@@ -36,6 +36,9 @@ def app_config(settings: Settings, bot_username: str = "bot") -> AppConfig:
         payroll_day=settings.payroll_day,
         payroll_time=settings.payroll_time,
         external_days=settings.external_days,
+        week_approval=settings.week_approval,
+        week_approval_time=settings.week_approval_time,
+        balance_from=settings.balance_from,
         bot_username=bot_username,
         webapp_url=settings.webapp_url,
     )

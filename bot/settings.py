@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     payroll_day: int = Field(1, ge=1, le=28)
     payroll_time: time = time(9, 0)
     external_days: int = Field(7, ge=1, le=365)
+    week_approval: bool = False
+    week_approval_time: time = time(10, 0)
+    balance_from: date | None = None
     log_level: str = "INFO"
 
     @field_validator(
@@ -108,6 +111,14 @@ class Settings(BaseSettings):
     def _language(cls, value: str) -> str:
         if value not in ("ru", "en"):
             raise ValueError("expected ru or en")
+        return value
+
+    @field_validator("balance_from", mode="before")
+    @classmethod
+    def _no_balance_start(cls, value: object) -> object:
+        # Empty in `.env.example`: each person's balance starts on their first schedule.
+        if isinstance(value, str) and not value.strip():
+            return None
         return value
 
     @field_validator("holidays_country")

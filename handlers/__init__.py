@@ -9,6 +9,7 @@ from handlers import (
     fallback,
     groups,
     jobs,
+    leave,
     payroll,
     people,
     plan,
@@ -28,6 +29,7 @@ FEATURES: list[Blueprint] = [
     plan.router,
     payroll.router,
     jobs.router,
+    leave.router,
     # timelog last: it also reads plain messages that start with a duration
     timelog.router,
 ]

@@ -10,6 +10,7 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers.balance import balance_line
 from handlers.common import notify, set_person_menu, split_args
 from handlers.routing import Blueprint
 from models import Employee
@@ -116,7 +117,9 @@ async def cmd_lang(
 
 
 @router.message(Command("me"))
-async def cmd_me(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+async def cmd_me(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
+) -> None:
     groups = (await people.group_names(session, [me.id])).get(me.id, [])
     lines = [
         tr("me-card", code=me.code, name=me.full_name or "—", role=tr(f"role-{me.role}")),
@@ -125,4 +128,6 @@ async def cmd_me(message: Message, session: AsyncSession, me: Employee, tr: Tran
     ]
     if me.access_until is not None:
         lines.append(tr("me-access-until", date=me.access_until.strftime("%Y-%m-%d %H:%M UTC")))
+    if me.role != "external":
+        lines.append(await balance_line(session, me, tr, config))
     await message.answer("\n".join(lines))

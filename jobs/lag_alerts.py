@@ -1,8 +1,10 @@
 """`lag_alerts`: tasks behind plan (lag ≥ LAG_ALERT_HOURS) or forecast to finish late.
 
 One message to each assignee with their tasks (ledger key e5), one digest to each lead manager
-for the groups they lead (lead:e2) and one to each bound group chat for its group (chat:-100123).
-The numbers are /plan's: services.planning computes them for every open task in one pass.
+for the groups they lead (lead:e2; it also names the people of those groups who logged nothing
+on the last working day, and goes for that alone when no task lags) and one to each bound group
+chat for its group (chat:-100123). The numbers are /plan's: services.planning computes them for
+every open task in one pass.
 
 A group whose lead is gone (none set, deactivated, access ended, no longer a manager or admin)
 goes into the digest of every active admin, as SPEC §7a does for leave ("the lead manager, else
@@ -19,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from jobs.context import JobContext, admins
+from jobs.log_reminders import Missing, missing_by_lead, missing_text
 from models import DevGroup, Employee
 from services import payroll_report as fmt
 from services.i18n import Translator
@@ -100,6 +103,7 @@ async def run(ctx: JobContext) -> None:
             if e.role in LEAD_ROLES and is_usable(e)
         }
         heads = await admins(session)
+        missing = await missing_by_lead(session, day, ctx.config.holidays_country)
     rows = [
         row
         for row in report.tasks
@@ -116,7 +120,7 @@ async def run(ctx: JobContext) -> None:
         if person is not None and is_usable(person):
             to = ctx.person(person)
             await ctx.delivery.text(to, own_text(tasks, day, ctx.tr(to.lang)))
-    await _digests(ctx, day, by_group, groups, leads, heads)
+    await _digests(ctx, day, by_group, groups, leads, heads, missing)
 
 
 async def _digests(
@@ -126,6 +130,7 @@ async def _digests(
     groups: dict[str, DevGroup],
     leads: dict[int, Employee],
     heads: list[Employee],
+    missing: dict[int, Missing],
 ) -> None:
     recipients = {**leads, **{admin.id: admin for admin in heads}}
     for_lead: dict[int, dict[str, list[TaskRow]]] = defaultdict(dict)
@@ -141,12 +146,19 @@ async def _digests(
                 for_lead[admin.id][name] = tasks
         if group.chat_id is not None:
             for_chat[group.chat_id][name] = tasks
-    for lead_id, mine in for_lead.items():
-        person = ctx.person(recipients[lead_id])
+    for lead_id in sorted(for_lead.keys() | missing.keys()):
+        lead = recipients.get(lead_id)
+        if lead is None:
+            continue
+        person = ctx.person(lead)
         to = replace(person, key=f"lead:{person.key}")
         tr = ctx.tr(to.lang)
         title = tr("jobs-lag-digest-title", date=fmt.day_text(day))
-        await ctx.delivery.text(to, digest_text(title, mine, tr))
+        mine = for_lead.get(lead_id)
+        parts = [digest_text(title, mine, tr)] if mine else []
+        # who logged nothing on the last working day: in the same morning message
+        parts += [missing_text(missing[lead_id], tr)] if lead_id in missing else []
+        await ctx.delivery.text(to, "\n\n".join(parts))
     for chat_id, theirs in for_chat.items():
         to = ctx.chat(chat_id, f"{', '.join(sorted(theirs))} ({chat_id})")
         tr = ctx.tr(to.lang)

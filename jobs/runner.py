@@ -14,7 +14,7 @@ import contextlib
 import logging
 import secrets
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -22,7 +22,7 @@ from jobs import schedule
 from jobs.context import JobBody, JobContext, admins, language
 from jobs.delivery import Delivery, OutboundSender, RunStopped
 from services import clock, jobruns, lease, ledger
-from services.calendar import load_holidays
+from services.calendar import Holidays, load_holidays
 from services.config import AppConfig
 from services.i18n import Translator
 from services.jobruns import JobInfo, RunReport
@@ -33,12 +33,13 @@ RUN_LEASE_TTL = timedelta(seconds=20)
 
 
 def default_bodies() -> dict[str, JobBody]:
-    from jobs import lag_alerts, log_reminders, payroll_summary
+    from jobs import lag_alerts, log_reminders, payroll_summary, week_approval
 
     return {
         schedule.LAG_ALERTS: lag_alerts.run,
         schedule.LOG_REMINDERS: log_reminders.run,
         schedule.PAYROLL_SUMMARY: payroll_summary.run,
+        schedule.WEEK_APPROVAL: week_approval.run,
     }
 
 
@@ -68,9 +69,13 @@ class JobRunner:
             last = await jobruns.last_runs(session)
         now = clock.now()
         return [
-            JobInfo(name, schedule.next_run(name, now, self.config, holidays), last.get(name))
-            for name in self.names
+            JobInfo(name, self._next(name, now, holidays), last.get(name)) for name in self.names
         ]
+
+    def _next(self, name: str, now: datetime, holidays: Holidays) -> datetime | None:
+        if not schedule.enabled(name, self.config):
+            return None
+        return schedule.next_run(name, now, self.config, holidays)
 
     async def run(
         self, name: str, period: str | None = None, trigger: str = "manual", wait: float = 0.0

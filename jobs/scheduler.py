@@ -1,7 +1,8 @@
 """The schedule: APScheduler fires the jobs, a database lease picks the one replica that runs them.
 
 Every replica runs an AsyncIOScheduler with the same jobs (ids `lag_alerts`, `log_reminders`,
-`payroll_summary`) and a `scheduler_lease` job that takes or renews the lease "scheduler" every
+`payroll_summary`, `week_approval` when WEEK_APPROVAL is on, and `timer_watch` every few
+minutes) and a `scheduler_lease` job that takes or renews the lease "scheduler" every
 RENEW_EVERY seconds. Only the holder runs what fires; when it dies, another replica takes the
 lease over once it expires, and makes up what was missed meanwhile.
 
@@ -25,7 +26,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from jobs import schedule
+from jobs import schedule, timer_watch
 from jobs.runner import JobRunner
 from services import clock, jobruns, lease
 from services.calendar import load_holidays
@@ -46,7 +47,9 @@ def triggers(config: AppConfig) -> dict[str, CronTrigger]:
     out = {}
     for name in schedule.JOB_NAMES:
         at = schedule.due_time(name, config)
-        if name in schedule.DAILY:
+        if not schedule.enabled(name, config):
+            continue
+        if name in schedule.DAILY or name in schedule.WEEKLY:
             out[name] = CronTrigger(
                 day_of_week="mon-fri", hour=at.hour, minute=at.minute, timezone=tz
             )
@@ -89,6 +92,14 @@ class JobScheduler:
                 max_instances=1,
                 misfire_grace_time=60,
             )
+        self.scheduler.add_job(
+            self.watch_timers,
+            IntervalTrigger(minutes=timer_watch.EVERY_MINUTES),
+            id=timer_watch.JOB,
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+        )
         self.scheduler.add_job(
             self.tick,
             IntervalTrigger(seconds=self.renew_every),
@@ -136,13 +147,23 @@ class JobScheduler:
             return
         self._spawn(self.run_due(name))
 
+    async def watch_timers(self) -> int:
+        """Ask about timers left running past the working day, on the leader only."""
+        if not self.leader:
+            return 0
+        try:
+            return await timer_watch.run(self.sessionmaker, self.runner.sender, self.config)
+        except Exception:
+            log.exception("timer_watch failed")
+            return 0
+
     async def run_due(self, name: str) -> RunReport | None:
         today = clock.today(self.config.timezone)
-        if name in schedule.DAILY:
+        if name in schedule.DAILY or name in schedule.WEEKLY:
             async with self.sessionmaker() as session:
                 holidays = await load_holidays(session, self.config.holidays_country)
-            if not holidays.is_working_day(today):
-                log.info("%s: %s is not a working day", name, today)
+            if not schedule.runs_today(name, today, holidays):
+                log.info("%s: not due on %s", name, today)
                 return None
         return await self._run(name, schedule.period_of(name, today), "schedule")
 
@@ -165,7 +186,7 @@ class JobScheduler:
         return reports
 
     async def _happened(self, session: AsyncSession, miss: schedule.Due) -> bool:
-        if miss.job in schedule.DAILY:
+        if miss.job in schedule.DAILY or miss.job in schedule.WEEKLY:
             since = miss.at.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
             return await jobruns.finished_since(session, miss.job, miss.period, since)
         return await jobruns.completed(session, miss.job, miss.period)

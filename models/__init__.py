@@ -2,6 +2,7 @@
 
 from models.base import Base
 from models.calendar import Absence, HolidayOverride, Schedule
+from models.leave import LeaveRequest, ReminderOptOut, WeekApproval
 from models.pay import MonthLock, PaySetting
 from models.people import DevGroup, Employee, GroupMember, Invite
 from models.system import JobRun, Lease, ProcessedUpdate, SentMessage
@@ -19,13 +20,16 @@ __all__ = [
     "Invite",
     "JobRun",
     "Lease",
+    "LeaveRequest",
     "MonthLock",
     "PaySetting",
     "ProcessedUpdate",
+    "ReminderOptOut",
     "Schedule",
     "SentMessage",
     "Task",
     "TaskEvent",
     "TimeEntry",
     "Timer",
+    "WeekApproval",
 ]

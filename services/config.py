@@ -7,7 +7,7 @@ receive it and never read the environment themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 
 
@@ -24,5 +24,8 @@ class AppConfig:
     payroll_day: int = 1
     payroll_time: time = time(9, 0)
     external_days: int = 7
+    week_approval: bool = False
+    week_approval_time: time = time(10, 0)
+    balance_from: date | None = None
     bot_username: str = "bot"
     webapp_url: str | None = None  # the Mini App's public address; None: no Mini App

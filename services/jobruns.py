@@ -20,8 +20,10 @@ from services import clock
 LAG_ALERTS = "lag_alerts"
 LOG_REMINDERS = "log_reminders"
 PAYROLL_SUMMARY = "payroll_summary"
-JOB_NAMES = (LAG_ALERTS, LOG_REMINDERS, PAYROLL_SUMMARY)
+WEEK_APPROVAL = "week_approval"
+JOB_NAMES = (LAG_ALERTS, LOG_REMINDERS, PAYROLL_SUMMARY, WEEK_APPROVAL)
 DAILY = frozenset({LAG_ALERTS, LOG_REMINDERS})
+WEEKLY = frozenset({WEEK_APPROVAL})  # the first working day of a week, for the week before
 
 RUNNING = "running"
 DONE = "done"  # every message delivered, or already delivered before

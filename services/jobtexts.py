@@ -26,6 +26,10 @@ def _when(job: str, config: AppConfig, tr: Translator) -> str:
     if job in jobruns.DAILY:
         at = config.lag_alert_time if job == "lag_alerts" else config.reminder_time
         return tr("jobs-when-daily", time=at.strftime("%H:%M"))
+    if job in jobruns.WEEKLY:
+        if not config.week_approval:
+            return tr("jobs-when-off")
+        return tr("jobs-when-weekly", time=config.week_approval_time.strftime("%H:%M"))
     return tr(
         "jobs-when-monthly", day=config.payroll_day, time=config.payroll_time.strftime("%H:%M")
     )
@@ -89,6 +93,7 @@ def outcome(report: RunReport, config: AppConfig, tr: Translator) -> str:
     if report.unreachable:
         lines.append(tr("jobs-run-unreachable", people=", ".join(report.unreachable)))
     if report.retryable:
-        period = "" if report.job in jobruns.DAILY else f" {report.period}"
+        daily = report.job in jobruns.DAILY or report.job in jobruns.WEEKLY
+        period = "" if daily else f" {report.period}"
         lines.append(tr("jobs-run-retry", name=report.job, period=period))
     return "\n".join(lines)

@@ -28,6 +28,7 @@ from services.locks import is_locked
 from services.task_flow import mark_started
 from services.tasks import Scope, get_task, may_log, require_open, visible_task
 from services.timeparse import MAX_MINUTES, hours_str
+from services.week_lock import require_week_open
 
 UNDO_WINDOW = timedelta(hours=24)
 MAX_DAYS_BACK = timedelta(days=366)
@@ -116,6 +117,7 @@ async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
     locked = await is_locked(session, day)
     if locked and not scope.is_admin:
         raise DomainError("log-locked", month=day.strftime("%Y-%m"))
+    await require_week_open(session, scope.emp.id, day, scope.is_admin)
     return locked
 
 

@@ -69,6 +69,7 @@ _BARE_NUMBER_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 
 _TODAY_WORDS = frozenset({"today", "сегодня"})
 _YESTERDAY_WORDS = frozenset({"yesterday", "вчера"})
+_TOMORROW_WORDS = frozenset({"tomorrow", "завтра"})
 _ISO_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DMY_RE = re.compile(r"([0-9]{1,2})\.([0-9]{2})\.([0-9]{4})")
 _DM_RE = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
@@ -155,19 +156,35 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def parse_day(text: str, today: date) -> date | None:
+def _nearest_dm(day: int, month: int, today: date) -> date | None:
+    """The DD.MM date closest to `today`, past or future (a tie goes to the future)."""
+    years = range(
+        max(MINYEAR, today.year - _DM_LOOKBACK_YEARS), min(9999, today.year + _DM_LOOKBACK_YEARS)
+    )
+    found = [d for y in years if (d := _make_date(y, month, day)) is not None]
+    if not found:
+        return None
+    return min(found, key=lambda d: (abs((d - today).days), d < today))
+
+
+def parse_day(text: str, today: date, *, nearest: bool = False) -> date | None:
     """The date a DATE token means, or None.
 
     Future dates written in full (YYYY-MM-DD, DD.MM.YYYY) are returned as is; the caller decides
     what to say about them. DD.MM is the latest such date not after `today`; "29.02" goes back
     to the latest Feb 29 that exists. None when the calendar has no such date (31.02, 00.01, a
     year 0) or when the answer would fall before the first representable date.
+
+    With `nearest` (dates that may lie ahead, such as leave), DD.MM is the such date closest to
+    `today` in either direction, and `tomorrow`/`завтра` is understood too.
     """
     s = text.strip().lower()
     if s in _TODAY_WORDS:
         return today
     if s in _YESTERDAY_WORDS:
         return today - timedelta(days=1) if today > date.min else None
+    if nearest and s in _TOMORROW_WORDS:
+        return today + timedelta(days=1) if today < date.max else None
     if m := _ISO_RE.fullmatch(s):
         return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _DMY_RE.fullmatch(s):
@@ -177,6 +194,8 @@ def parse_day(text: str, today: date) -> date | None:
         # 2000 is a leap year, so this rejects only dates no year has.
         if _make_date(2000, month, day) is None:
             return None
+        if nearest:
+            return _nearest_dm(day, month, today)
         oldest = max(MINYEAR, today.year - _DM_LOOKBACK_YEARS)
         for year in range(today.year, oldest - 1, -1):
             candidate = _make_date(year, month, day)

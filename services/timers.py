@@ -196,3 +196,21 @@ async def start_timer(
     mark_started(session, task, scope.emp)
     await session.commit()
     return task, previous
+
+
+async def stop_after(
+    session: AsyncSession, scope: Scope, tz: str, update_id: int | None, key: int, minutes: int
+) -> Stopped:
+    """Stop the person's timer started at `key`, logging only its first `minutes` on the day it
+    started (the end of their working day); the rest of the time is dropped."""
+    timer = await session.get(Timer, scope.emp.id)
+    if timer is None or started_key(timer) != key:
+        raise DomainError("timer-none")
+    if minutes < 1:
+        await session.delete(timer)
+        await session.commit()
+        return Stopped(None, timer.task_id, [], 0, "short")
+    parts = [(_local(timer.started_at, tz).date(), minutes)]
+    outcome = await _log_parts(session, scope, timer, parts, clock.today(tz), update_id)
+    await session.commit()
+    return outcome

@@ -39,7 +39,8 @@ async def test_list_and_wrong_arguments(
     assert code == 0, err
     for name in ("lag_alerts", "log_reminders", "payroll_summary"):
         assert f"({name})" in out
-    assert out.count("Last run: never") == 3 and "Next run:" in out
+    assert out.count("Last run: never") == 4 and "Next run:" in out
+    assert "(week_approval) — off (WEEK_APPROVAL=off)" in out
 
     code, _, err = await jobs_cli(env, tmp_path, "run", "backup")
     assert code == 2 and err.strip().startswith("There is no job “backup”")

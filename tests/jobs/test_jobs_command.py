@@ -39,7 +39,8 @@ async def test_admin_sees_the_jobs_with_next_and_last_runs(
     assert "Следующий запуск: 11.03.2026 18:30" in text  # reminders, later today
     assert "Следующий запуск: 12.03.2026 10:00" in text  # lag alerts, tomorrow
     assert "Следующий запуск: 01.04.2026 09:00" in text
-    assert text.count("Последний запуск: ещё не было") == 3
+    assert text.count("Последний запуск: ещё не было") == 4
+    assert "(week_approval) — выключено (WEEK_APPROVAL=off)" in text
     await jobs_client.send(ADMIN_TG, "/jobs run payroll_summary 2026-02")
     after = (await jobs_client.send(ADMIN_TG, "/jobs")).text
     assert "Последний запуск: 11.03.2026 12:00, 2026-02, вручную — выполнено: отправлено 5" in after

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from aiogram.types import ReplyKeyboardMarkup
 from sqlalchemy import select
@@ -12,9 +12,10 @@ from bot.ratelimit import RateLimiter
 from bot.scheduling import create_sender
 from jobs.log_reminders import compact
 from jobs.runner import JobRunner
-from models import TimeEntry
+from models import TimeEntry, Timer
 from services import clock
 from services.config import AppConfig
+from tests import factories
 from tests.fake_api import FakeBotAPI
 from tests.jobs.conftest import no_wait
 from tests.jobs.data import sent_to, task, team
@@ -56,9 +57,17 @@ async def test_people_short_of_their_day_are_reminded_once(
     (ivan,) = sent_to(api, 101)
     assert ivan.startswith("Сегодня записано 2 ч из 8 ч.")
     assert "/log 6ч #1" in ivan
-    assert keyboard(api, 101) == ["/log 6ч #1 11.03", "/log 6ч #4 11.03", "/log 6ч 11.03"]
+    # today's rest on each open task or as general work; then Tuesday, short too (Monday the
+    # 9th is a holiday), on the task in progress
+    assert keyboard(api, 101) == [
+        "/log 6ч #1 11.03",
+        "/log 6ч #4 11.03",
+        "/log 6ч 11.03",
+        "/log 8ч #1 10.03",
+    ]
+    assert "Не хватает часов и за прошлые дни недели: Вт 10.03 — 8 ч." in ivan
     (mike,) = sent_to(api, 150)
-    assert "0 мин из 4 ч" in mike and keyboard(api, 150) == ["/log 4ч 11.03"]
+    assert "0 мин из 4 ч" in mike and keyboard(api, 150) == ["/log 4ч 11.03", "/log 4ч 10.03"]
     (anna,) = sent_to(api, 105)  # has a schedule and logged nothing
     assert "0 мин из 8 ч" in anna
     for chat in (102, 103, 104, 160, 1):  # enough logged, vacation, left, external, no schedule
@@ -78,7 +87,12 @@ async def test_tasks_offered_are_open_ones_in_progress_first(
     await runner.run("log_reminders")
     (text,) = sent_to(api, 102)
     assert text.startswith("You have logged 0m of 8h today.")
-    assert keyboard(api, 102) == ["/log 8h #2 11.03", "/log 8h #5 11.03", "/log 8h 11.03"]
+    assert keyboard(api, 102) == [
+        "/log 8h #2 11.03",
+        "/log 8h #5 11.03",
+        "/log 8h 11.03",
+        "/log 8h #2 10.03",
+    ]
 
 
 def test_durations_fit_one_log_token() -> None:
@@ -109,3 +123,46 @@ async def test_a_tap_on_a_reminder_button_logs_the_reminded_day(
     assert [(e.employee_id, e.day, e.minutes) for e in entries] == [
         (data.staff.ivan.id, TODAY, 480)
     ]
+
+
+async def test_remind_off_is_honoured_and_a_running_timer_is_mentioned(
+    api: FakeBotAPI,
+    runner: JobRunner,
+    session: AsyncSession,
+    client: BotClient,
+) -> None:
+    data = await team(session)
+    session.add(Timer(employee_id=data.staff.olga.id, task_id=2, started_at=clock.utcnow_naive()))
+    await session.commit()
+    off = await client.send(105, "/remind off")
+    assert off.text.startswith("Напоминания выключены.")
+    assert (await client.send(105, "/remind")).text.startswith("Напоминания записать время выкл")
+    assert "Формат: /remind on" in (await client.send(105, "/remind maybe")).text
+
+    await runner.run("log_reminders")
+    assert sent_to(api, 105) == []  # anna said /remind off
+    (olga,) = sent_to(api, 102)
+    assert "The timer on task #2 is still running" in olga
+
+    await client.send(105, "/remind on")
+    clock.set_now(clock.now() + timedelta(days=1))
+    await runner.run("log_reminders")
+    assert len(sent_to(api, 105)) == 1
+
+
+async def test_the_next_morning_each_lead_learns_who_logged_nothing(
+    api: FakeBotAPI, runner: JobRunner, session: AsyncSession
+) -> None:
+    data = await team(session)
+    yesterday = date(2026, 3, 10)
+    session.add(TimeEntry(employee_id=data.staff.olga.id, day=yesterday, minutes=60, created_by=1))
+    qa_lead = await h.person(session, 170, "manager")
+    await factories.group(session, "qa", qa_lead, [data.staff.anna])
+    session.add(TimeEntry(employee_id=data.staff.anna.id, day=yesterday, minutes=480, created_by=1))
+    await session.commit()
+
+    await runner.run("lag_alerts")
+    (mike,) = sent_to(api, 150)
+    assert "Ничего не записали за 10.03.2026:\n• User101 (e2)\n• User103 (e4)" in mike
+    assert "User102" not in mike.split("Ничего не записали")[1]  # olga logged an hour
+    assert sent_to(api, 170) == []  # everyone in qa logged, and nothing lags there

@@ -161,7 +161,13 @@ async def test_started_with_the_dispatcher_it_fires_and_stops(
     await scheduler.start()
     try:
         ids = {job.id for job in scheduler.scheduler.get_jobs()}
-        assert ids == {"lag_alerts", "log_reminders", "payroll_summary", "scheduler_lease"}
+        assert ids == {
+            "lag_alerts",
+            "log_reminders",
+            "payroll_summary",
+            "scheduler_lease",
+            "timer_watch",
+        }
         for _ in range(200):  # the lease tick runs at once, then the catch-up
             if recorder.runs:
                 break

@@ -37,7 +37,7 @@ BY_ROLE = {
 # /schedule is one for everyone but an admin (an admin's arguments set a schedule).
 READ_ONLY = frozenset(
     {"start", "help", "me", "tasks", "task", "hours", "payroll", "review", "plan", "team"}
-    | {"groups", "jobs"}
+    | {"groups", "jobs", "balance"}
 )
 GARBAGE = "¤"  # no person, task, number, date, word or group name starts with it
 
@@ -67,6 +67,8 @@ UNPARSEABLE: dict[str, Callable[[str], str]] = {
     "absence": lambda f: GARBAGE + f,
     "holiday": lambda f: GARBAGE + f,
     "pay": lambda f: GARBAGE + f,
+    "leave": lambda f: GARBAGE + f,
+    "remind": lambda f: GARBAGE + f,
 }
 
 SPECIAL_CHARS = (

@@ -1,0 +1,31 @@
+"""/remind on|off: whether the evening reminder to log time comes (SPEC §7, §8)."""
+
+from __future__ import annotations
+
+from aiogram.filters import Command
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.common import split_args
+from handlers.routing import Blueprint
+from models import Employee
+from services import reminders
+from services.errors import DomainError
+from services.i18n import Translator
+
+router = Blueprint(__name__)
+WORDS = {"on": True, "вкл": True, "off": False, "выкл": False}
+
+
+@router.message(Command("remind"))
+async def cmd_remind(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+    args = split_args(message.text)
+    if not args:
+        on = await reminders.wanted(session, me.id)
+        await message.answer(tr("remind-state-on" if on else "remind-state-off"))
+        return
+    if len(args) != 1 or args[0].lower() not in WORDS:
+        raise DomainError("remind-usage")
+    on = WORDS[args[0].lower()]
+    await reminders.set_wanted(session, me.id, on)
+    await message.answer(tr("remind-on" if on else "remind-off"))

@@ -1,0 +1,137 @@
+"""Buttons of the weekly approval: Submit (the person), Approve and Return (their lead manager,
+else an admin), and the comment a return asks for. Each press is checked again on the server."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from aiogram import Bot, F
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers import reason_dialog
+from handlers.common import notify
+from handlers.routing import Blueprint
+from handlers.week_views import WeekCb, decide_keyboard, span, submit_keyboard, totals
+from models import Employee
+from services import clock, leave
+from services import week_approval as weeks
+from services.calendar import load_calendar
+from services.config import AppConfig
+from services.errors import DomainError
+from services.i18n import Translator
+
+router = Blueprint(__name__)
+
+
+class WeekReturn(StatesGroup):
+    comment = State()
+
+
+def _monday(data: WeekCb, config: AppConfig) -> date:
+    if not 0 < data.week < date.max.toordinal():
+        raise DomainError("dialog-stale")
+    return weeks.check_week(date.fromordinal(data.week), clock.today(config.timezone))
+
+
+def _tr(emp: Employee, config: AppConfig) -> Translator:
+    return Translator(emp.language or config.default_language)
+
+
+async def _answer(callback: CallbackQuery, text: str) -> None:
+    await callback.answer(text[:200])
+    if isinstance(callback.message, Message):
+        await callback.message.answer(text)
+
+
+@router.callback_query(WeekCb.filter(F.action == "s"))
+async def cb_submit(
+    callback: CallbackQuery,
+    callback_data: WeekCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    bot: Bot,
+) -> None:
+    monday = _monday(callback_data, config)
+    await weeks.submit(session, me, monday)
+    deciders = await leave.deciders(session, me)
+    names = ", ".join(d.display for d in deciders) or "—"
+    await _answer(callback, tr("week-submitted", deciders=names, **span(monday)))
+    calendar = await load_calendar(session, [me.id], monday, config.holidays_country)
+    hours = await weeks.week_hours(session, me, monday, calendar)
+    for decider in deciders:
+        dtr = _tr(decider, config)
+        text = dtr("week-submitted-notice", person=me.display, **span(monday), **totals(hours, dtr))
+        await notify(
+            bot, decider.telegram_id, text, reply_markup=decide_keyboard([me], monday, dtr)
+        )
+
+
+@router.callback_query(WeekCb.filter(F.action == "ok"))
+async def cb_approve(
+    callback: CallbackQuery,
+    callback_data: WeekCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    bot: Bot,
+) -> None:
+    monday = _monday(callback_data, config)
+    _, emp = await weeks.approve(session, me, callback_data.who, monday)
+    await _answer(callback, tr("week-approved-you", person=emp.display, **span(monday)))
+    etr = _tr(emp, config)
+    await notify(
+        bot, emp.telegram_id, etr("week-approved-notify", decider=me.display, **span(monday))
+    )
+
+
+@router.callback_query(WeekCb.filter(F.action == "back"))
+async def cb_return(
+    callback: CallbackQuery,
+    callback_data: WeekCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    state: FSMContext,
+) -> None:
+    monday = _monday(callback_data, config)
+    emp = await weeks.returnable(session, me, callback_data.who, monday)
+    data = {"who": emp.id, "week": monday.toordinal()}
+    question = tr("week-return-ask", person=emp.display, **span(monday))
+    await reason_dialog.ask(callback, state, WeekReturn.comment, data, question, tr)
+
+
+@router.message(WeekReturn.comment, F.text & ~F.text.startswith("/"))
+async def got_return_comment(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    bot: Bot,
+    state: FSMContext,
+) -> None:
+    text = await reason_dialog.answer_of(message, state, tr)
+    if text is None:
+        return
+    data = await state.get_data()
+    await state.clear()
+    who, week = data.get("who"), data.get("week")
+    if not isinstance(who, int) or not isinstance(week, int):
+        raise DomainError("dialog-stale")
+    monday = date.fromordinal(week)
+    _, emp = await weeks.send_back(session, me, who, monday, text)
+    await message.answer(tr("week-returned-you", person=emp.display, **span(monday)))
+    etr = _tr(emp, config)
+    await notify(
+        bot,
+        emp.telegram_id,
+        etr("week-returned-notify", decider=me.display, comment=text, **span(monday)),
+        reply_markup=submit_keyboard(monday, etr),
+    )
