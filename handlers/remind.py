@@ -9,12 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.common import split_args
 from handlers.routing import Blueprint
 from models import Employee
-from services import reminders
+from services import keywords, reminders
 from services.errors import DomainError
 from services.i18n import Translator
 
 router = Blueprint(__name__)
-WORDS = {"on": True, "вкл": True, "off": False, "выкл": False}
 
 
 @router.message(Command("remind"))
@@ -24,8 +23,8 @@ async def cmd_remind(message: Message, session: AsyncSession, me: Employee, tr: 
         on = await reminders.wanted(session, me.id)
         await message.answer(tr("remind-state-on" if on else "remind-state-off"))
         return
-    if len(args) != 1 or args[0].lower() not in WORDS:
+    if len(args) != 1 or args[0] not in keywords.SWITCH:
         raise DomainError("remind-usage")
-    on = WORDS[args[0].lower()]
+    on = keywords.SWITCH.get(args[0]) == "on"
     await reminders.set_wanted(session, me.id, on)
     await message.answer(tr("remind-on" if on else "remind-off"))

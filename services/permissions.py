@@ -59,7 +59,18 @@ def commands_for(role: str) -> list[str]:
 # /help's sections in the order shown; every command but /start (which a registered person no
 # longer needs) is in exactly one.
 TOPICS: dict[str, tuple[str, ...]] = {
-    "time": ("log", "timer", "stop", "undo", "hours", "schedule", "payroll"),
+    "time": (
+        "log",
+        "timer",
+        "stop",
+        "undo",
+        "hours",
+        "schedule",
+        "payroll",
+        "leave",
+        "balance",
+        "remind",
+    ),
     "tasks": ("tasks", "task", "comment", "review", "newtask", "assign", "cancel", "plan"),
     "team": ("team", "groups", "invite", "bindchat"),
     "admin": ("role", "listed", "deactivate", "group", "absence", "holiday", "pay", "jobs"),

@@ -33,7 +33,18 @@ async def test_a_programmer_sees_their_topics_and_no_admin_syntax(
     reply = await client.send(PROG, "/help")
     assert reply.text.startswith("Ваши команды (программист):")
     assert _sections(reply.text) == {
-        "Время": ["log", "timer", "stop", "undo", "hours", "schedule", "payroll"],
+        "Время": [
+            "log",
+            "timer",
+            "stop",
+            "undo",
+            "hours",
+            "schedule",
+            "payroll",
+            "leave",
+            "balance",
+            "remind",
+        ],
         "Задачи": ["tasks", "task", "comment"],
         "Общее": ["me", "lang", "help"],
     }
