@@ -103,7 +103,7 @@ async def _compute(
         return []
     first = min([today, *(min(t.start, t.deadline or t.start) for t in tasks)])
     calendar = await load_calendar(session, assignees, first, country)
-    return plan(tasks, calendar.capacity, today)
+    return plan(tasks, calendar.capacity, today, span=calendar.plan_span)
 
 
 def _scope_where(scope: PlanScope) -> Where | None:
