@@ -113,14 +113,11 @@ async def cmd_holiday(
         await answer_long(message, holidays_text(year, country, lines, tr))
         return
     action = args[0].lower()
-    if len(args) < 2 or action not in public_holidays.ADD_WORDS | public_holidays.REMOVE_WORDS:
+    if len(args) < 2 or action not in public_holidays.ACTION_WORDS:
         raise DomainError("holiday-usage")
     day = require_date(args[1], today)
-    if action in public_holidays.ADD_WORDS:
-        name = public_holidays.clean_name(args[2] if len(args) == 3 else "")
-        outcome = await public_holidays.add_holiday(session, day, name, country)
-    else:
-        outcome = await public_holidays.remove_holiday(session, day, country)
+    name = public_holidays.clean_name(args[2] if len(args) == 3 else "")
+    outcome = await public_holidays.change_day(session, action, day, name, country)
     names = await public_holidays.year_holidays(session, day.year, country, tr.lang)
     name = next((line.name for line in names if line.day == day), "") or tr("holiday-no-name")
     await message.answer(tr(f"holiday-{outcome}", day=day, name=name))
