@@ -2,7 +2,7 @@
 
 from models.base import Base
 from models.calendar import Absence, HolidayOverride, Schedule
-from models.pay import MonthLock, PaySetting
+from models.pay import MonthLock, MonthLockEvent, PayAdjustment, PayrollSnapshot, PaySetting
 from models.people import DevGroup, Employee, GroupMember, Invite
 from models.system import JobRun, Lease, ProcessedUpdate, SentMessage
 from models.tasks import Task, TaskEvent
@@ -20,6 +20,9 @@ __all__ = [
     "JobRun",
     "Lease",
     "MonthLock",
+    "MonthLockEvent",
+    "PayAdjustment",
+    "PayrollSnapshot",
     "PaySetting",
     "ProcessedUpdate",
     "Schedule",

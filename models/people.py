@@ -24,6 +24,8 @@ class Employee(Base):
     language: Mapped[str | None] = mapped_column(String(2))
     listed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    # When /deactivate took effect: the day someone left, for proration of their last month.
+    deactivated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     access_until: Mapped[datetime | None] = mapped_column(DateTime())
     unreachable: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     created_at: Mapped[datetime] = created_at_column()
