@@ -1,6 +1,7 @@
-"""/pay PERSON (the history of pay terms) and /pay PERSON TYPE ARGS… [from YYYY-MM].
+"""/pay PERSON (the history of pay terms) and /pay PERSON TYPE ARGS… [from YYYY-MM];
+/bonus and /deduct PERSON AMOUNT [YYYY-MM] [COMMENT]; /unlock YYYY-MM.
 
-Included by handlers.payroll, whose router carries the permission filter: /pay is for admins.
+Included by handlers.payroll, whose router carries the permission filter: these are for admins.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, notify, split_args
 from models import Employee, PaySetting
-from services import clock, paysettings, people
+from services import adjustments, clock, payroll_freeze, paysettings, people
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
-from services.payroll_report import rule_text
+from services.pay import parse_month
+from services.payroll_report import money, rule_text
 from services.paysettings import add_months, month_code, rule_args, rule_of
 
 router = Router(name=__name__)
@@ -87,3 +89,76 @@ def history_text(
     next_month = month_code(add_months(this_month, 1))
     lines.append(tr("pay-history-change", ref=emp.code, args=latest, month=next_month))
     return "\n".join(lines)
+
+
+async def _adjust(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    bot: Bot,
+    kind: str,
+    command: str,
+) -> None:
+    if message.chat.type != "private":
+        raise DomainError("pay-private-chat", command=command)
+    today = clock.today(config.timezone)
+    request = adjustments.parse_adjustment(
+        command, split_args(message.text), today, config.currency
+    )
+    emp = await people.resolve_person(session, request.person)
+    await adjustments.add_adjustment(session, me, emp, kind, request)
+    month = month_code(request.month)
+
+    def text(t: Translator, key: str) -> str:
+        comment = t("adjust-comment", comment=request.comment) if request.comment else ""
+        amount = money(request.amount, t)
+        return t(
+            key,
+            person=emp.display,
+            month=month,
+            amount=amount,
+            currency=config.currency,
+            comment=comment,
+            ref=emp.code,
+        )
+
+    await message.answer(text(tr, f"adjust-{kind}-done"))
+    if emp.id != me.id and emp.active:
+        theirs = Translator(emp.language or config.default_language)
+        await notify(bot, emp.telegram_id, text(theirs, f"adjust-{kind}-notify"))
+
+
+@router.message(Command("bonus"))
+async def cmd_bonus(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    bot: Bot,
+) -> None:
+    await _adjust(message, session, me, tr, config, bot, adjustments.BONUS, "bonus")
+
+
+@router.message(Command("deduct"))
+async def cmd_deduct(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    bot: Bot,
+) -> None:
+    await _adjust(message, session, me, tr, config, bot, adjustments.DEDUCTION, "deduct")
+
+
+@router.message(Command("unlock"))
+async def cmd_unlock(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+    args = split_args(message.text)
+    month = parse_month(args[0]) if len(args) == 1 else None
+    if month is None:
+        raise DomainError("unlock-usage")
+    await payroll_freeze.unlock(session, me, month)
+    await message.answer(tr("unlock-done", month=month_code(month)))

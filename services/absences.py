@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Absence, Employee
+from services import locks
 from services.calendar_input import echo, require_date, require_staff
 from services.errors import DomainError
 
@@ -67,8 +68,10 @@ async def add_absence(
     session: AsyncSession, actor: Employee, emp: Employee, kind: str, first: date, last: date
 ) -> tuple[Absence, bool]:
     """Record the absence and return it, with True when it only changed the kind of one with
-    exactly these dates. Any other overlap with an existing absence is refused, naming it."""
+    exactly these dates. Any other overlap with an existing absence is refused, naming it, and so
+    is one in a locked month."""
     require_staff(emp)
+    await locks.refuse_locked(session, first, last)
     overlapping = list(
         await session.scalars(
             select(Absence)
@@ -112,6 +115,7 @@ async def remove_absence(session: AsyncSession, emp: Employee, day: date) -> Abs
     )
     if absence is None:
         raise DomainError("absence-none", person=emp.display, day=day, number=emp.code)
+    await locks.refuse_locked(session, absence.date_from, absence.date_to)
     await session.execute(delete(Absence).where(Absence.id == absence.id))
     await session.commit()
     return absence

@@ -229,10 +229,11 @@ class Calendar:
             return 0
         return self.holidays.day_minutes(week, day)
 
-    def span(self, emp_id: int, first: date, last: date) -> Span:
-        """Capacity over first..last inclusive in O(weeks + special days)."""
+    def span(self, emp_id: int, first: date, last: date, extend: bool = False) -> Span:
+        """Capacity over first..last inclusive in O(weeks + special days). With `extend`, days
+        before the person's first schedule count with that schedule (a whole month's norm)."""
         minutes = working = unscheduled = 0
-        for a, b, week in self._segments(emp_id, first, last):
+        for a, b, week in self._segments(emp_id, first, last, extend):
             if week is None:
                 unscheduled += (b - a).days + 1
                 continue
@@ -265,12 +266,26 @@ class Calendar:
         span = self.span(emp_id, first, last)
         return None if span.unscheduled else (span.minutes, span.working)
 
+    def hired_on(self, emp_id: int) -> date | None:
+        """The start of the person's first schedule: when they began to work (SPEC §6)."""
+        starts = self._starts.get(emp_id)
+        return starts[0] if starts else None
+
+    def absence_days(self, emp_id: int, first: date, last: date) -> dict[str, int]:
+        """Calendar days of each absence kind within first..last."""
+        days: dict[str, int] = {}
+        for a, b, kind in self._absent.get(emp_id, ()):
+            lo, hi = max(a, first), min(b, last)
+            if lo <= hi:
+                days[kind] = days.get(kind, 0) + (hi - lo).days + 1
+        return days
+
     def scheduled_minutes(self, emp_id: int, first: date, last: date) -> int:
         """Capacity summed over first..last, days without a schedule counting 0 (a pay norm)."""
         return 0 if first > last else self.span(emp_id, first, last).minutes
 
     def _segments(
-        self, emp_id: int, first: date, last: date
+        self, emp_id: int, first: date, last: date, extend: bool = False
     ) -> Iterator[tuple[date, date, Week | None]]:
         """first..last cut where the schedule changes, with the week of each piece."""
         starts = self._starts.get(emp_id, [])
@@ -280,7 +295,8 @@ class Calendar:
         while day <= last:
             nxt = starts[i + 1] if i + 1 < len(starts) else None
             end = last if nxt is None or nxt > last else nxt - _DAY
-            yield day, end, (weeks[i] if i >= 0 else None)
+            week = weeks[i] if i >= 0 else (weeks[0] if extend and weeks else None)
+            yield day, end, week
             if end == date.max:
                 return
             day, i = end + _DAY, i + 1

@@ -19,7 +19,7 @@ always reads as "how this company differs from the country calendar":
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 import holidays as holidays_pkg
@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import HolidayOverride
+from services import locks
 from services.calendar import SHORT, WORKDAY, Holidays, country_holidays
 from services.calendar_input import date_bounds
 from services.errors import DomainError
@@ -151,7 +152,10 @@ async def remove_holiday(session: AsyncSession, day: date, country: str) -> str:
 
 
 async def change_day(session: AsyncSession, action: str, day: date, name: str, country: str) -> str:
-    """`/holiday add|remove|short|workday DAY [NAME]`: the outcome's name."""
+    """`/holiday add|remove|short|workday DAY [NAME]`: the outcome's name. A day of a locked
+    month is refused, and so is the first of a month after a locked one (it decides whether
+    the day before is short)."""
+    await locks.refuse_locked(session, day - timedelta(days=1), day)
     if action in ADD_WORDS:
         return await add_holiday(session, day, name, country)
     if action in SHORT_WORDS:

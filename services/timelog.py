@@ -109,8 +109,9 @@ async def _lock_person(session: AsyncSession, employee_id: int) -> None:
 
 async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
     locked = await is_locked(session, day)
-    if locked and not scope.is_admin:
-        raise DomainError("log-locked", month=day.strftime("%Y-%m"))
+    if locked:
+        # An admin too: the month's payroll is frozen until /unlock (SPEC §6).
+        raise DomainError("month-locked" if scope.is_admin else "log-locked", month=f"{day:%Y-%m}")
     return locked
 
 
