@@ -30,8 +30,8 @@ def is_amount_token(token: str, currency: str = "") -> bool:
     word = token.lower()
     if word in CURRENCY_WORDS or (currency and word == currency.lower()):
         return True
-    stripped = _CURRENCY_EDGE.sub("", word)
-    return bool(stripped) and all(ch.isdigit() or ch in ".,-" for ch in stripped)
+    stripped = _CURRENCY_EDGE.sub("", word).removeprefix("-")
+    return bool(stripped) and all(ch.isdigit() or ch in ".," for ch in stripped)
 
 
 def parse_amount(text: str, currency: str = "") -> Decimal:

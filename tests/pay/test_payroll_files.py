@@ -72,13 +72,24 @@ async def test_xlsx_loads_back_with_totals(client: BotClient, session: AsyncSess
         "Больничный, дн.",
     )
     assert rows[1] == (
-        "e2", "User2", 2, "фикс. за часы", 170.33, 160, 10.33, 109687.5, "RUB", 0, 0, 109687.5, 0, 0
+        "e2",
+        "User2",
+        2,
+        "фикс. за часы",
+        170.33,
+        160,
+        10.33,
+        109687.5,
+        "RUB",
+        0,
+        0,
+        109687.5,
+        0,
+        0,
     )
     assert rows[2][3] == "фикс. за часы" and rows[2][12] == 5  # vacation days
     assert rows[5][3] == "оклад"
-    assert rows[6] == (
-        "e7", "User7", 7, "фикс. за часы", 5, None, 0, None, "RUB", 0, 0, None, 0, 0
-    )
+    assert rows[6] == ("e7", "User7", 7, "фикс. за часы", 5, None, 0, None, "RUB", 0, 0, None, 0, 0)
     assert [row[0] for row in rows[1:-1]] == ["e2", "e3", "e4", "e5", "e6", "e7", "e9"]
     total = rows[-1]
     assert total[0] == "Итого" and total[8] == "RUB"
