@@ -52,6 +52,7 @@ async def test_corrected_summary_killed_and_run_again(
         second = await jobs_cli(api, database_url, tmp_path)
         out, err = await asyncio.wait_for(second.communicate(), TIMEOUT)
         assert second.returncode == 0, err.decode()
+        assert "выполнено" in out.decode()
         final = delivered(api)
         texts = {
             int(call["params"]["chat_id"]): call["params"].get("text", "")
