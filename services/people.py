@@ -189,6 +189,7 @@ async def deactivate(session: AsyncSession, actor: Employee, emp: Employee) -> N
     if emp.id == actor.id:
         raise DomainError("deactivate-self")
     emp.active = False
+    emp.deactivated_at = clock.now()  # the day they left: their last month is prorated
     await session.commit()
 
 
