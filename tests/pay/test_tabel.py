@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import DevGroup, GroupMember
+from models import DevGroup, GroupMember, TimeEntry
 from tests.conftest import ADMIN_TG
 from tests.pay.helpers import H, absence, at, person, schedule
 from tests.tg import BotClient
@@ -24,8 +24,6 @@ def cell(sheet: Worksheet, row: int, column: int) -> object:
 
 
 async def test_timesheet_of_march(client: BotClient, session: AsyncSession) -> None:
-    from models import TimeEntry
-
     await person(session, ADMIN_TG, "admin")
     emp = await person(session, 2)
     await schedule(session, emp)
