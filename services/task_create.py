@@ -127,6 +127,13 @@ def _years_after(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def window_too_long(start: date, deadline: date) -> bool:
+    """More than MAX_WINDOW_YEARS from start to deadline."""
+    if start.year + MAX_WINDOW_YEARS > date.max.year:
+        return False
+    return deadline > _years_after(start, MAX_WINDOW_YEARS)
+
+
 def check_window(start: date | None, deadline: date | None, today: date) -> None:
     """The deadline is not in the past, not before the start (by default today) and at most
     MAX_WINDOW_YEARS after it."""
@@ -137,8 +144,7 @@ def check_window(start: date | None, deadline: date | None, today: date) -> None
         raise DomainError("newtask-deadline-past", deadline=deadline)
     if deadline < first:
         raise DomainError("newtask-deadline-before-start", start=first, deadline=deadline)
-    fits = first.year + MAX_WINDOW_YEARS > date.max.year
-    if not fits and deadline > _years_after(first, MAX_WINDOW_YEARS):
+    if window_too_long(first, deadline):
         raise DomainError(
             "newtask-window-too-long",
             start=first,
