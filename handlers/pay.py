@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from aiogram import Bot, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -91,34 +91,37 @@ def history_text(
     return "\n".join(lines)
 
 
-async def _adjust(
+ADJUSTMENTS = {"bonus": adjustments.BONUS, "deduct": adjustments.DEDUCTION}
+
+
+@router.message(Command(*ADJUSTMENTS))
+async def cmd_adjust(
     message: Message,
     session: AsyncSession,
     me: Employee,
     tr: Translator,
     config: AppConfig,
     bot: Bot,
-    kind: str,
-    command: str,
+    command: CommandObject,
 ) -> None:
+    """/bonus and /deduct PERSON AMOUNT [YYYY-MM] [COMMENT]."""
+    name = command.command.lower()
     if message.chat.type != "private":
-        raise DomainError("pay-private-chat", command=command)
+        raise DomainError("pay-private-chat", command=name)
+    kind = ADJUSTMENTS[name]
     today = clock.today(config.timezone)
-    request = adjustments.parse_adjustment(
-        command, split_args(message.text), today, config.currency
-    )
+    request = adjustments.parse_adjustment(name, split_args(message.text), today, config.currency)
     emp = await people.resolve_person(session, request.person)
     await adjustments.add_adjustment(session, me, emp, kind, request)
     month = month_code(request.month)
 
     def text(t: Translator, key: str) -> str:
         comment = t("adjust-comment", comment=request.comment) if request.comment else ""
-        amount = money(request.amount, t)
         return t(
             key,
             person=emp.display,
             month=month,
-            amount=amount,
+            amount=money(request.amount, t),
             currency=config.currency,
             comment=comment,
             ref=emp.code,
@@ -128,30 +131,6 @@ async def _adjust(
     if emp.id != me.id and emp.active:
         theirs = Translator(emp.language or config.default_language)
         await notify(bot, emp.telegram_id, text(theirs, f"adjust-{kind}-notify"))
-
-
-@router.message(Command("bonus"))
-async def cmd_bonus(
-    message: Message,
-    session: AsyncSession,
-    me: Employee,
-    tr: Translator,
-    config: AppConfig,
-    bot: Bot,
-) -> None:
-    await _adjust(message, session, me, tr, config, bot, adjustments.BONUS, "bonus")
-
-
-@router.message(Command("deduct"))
-async def cmd_deduct(
-    message: Message,
-    session: AsyncSession,
-    me: Employee,
-    tr: Translator,
-    config: AppConfig,
-    bot: Bot,
-) -> None:
-    await _adjust(message, session, me, tr, config, bot, adjustments.DEDUCTION, "deduct")
 
 
 @router.message(Command("unlock"))
