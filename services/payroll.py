@@ -27,7 +27,7 @@ the snapshot stored when it locked (services.payroll_freeze), not recomputed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from zoneinfo import ZoneInfo
@@ -114,7 +114,7 @@ class Payroll:
     as_of: date | None  # today, while the month is not over
     locked: bool
     currency: str
-    standard_hours: int  # 8 h × the month's working days: a suggestion for a fixed norm
+    standard_hours: int  # the production calendar's 40-hour-week norm: a suggested fixed norm
     rows: list[PayrollRow]
     version: int = field(default=0)  # the snapshot shown, 0 when computed live
 
@@ -274,11 +274,11 @@ async def payroll_rows(
 
 
 def _standard_hours(calendar: Calendar, first: date, last: date) -> int:
-    days, day = 0, first
-    while day <= last:
-        days += calendar.holidays.is_working_day(day)
-        day += timedelta(days=1)
-    return days * STANDARD_DAY_HOURS
+    """The production calendar's norm of the month for STANDARD_DAY_HOURS Monday to Friday."""
+    standard = Calendar(holidays=calendar.holidays)
+    day_minutes = STANDARD_DAY_HOURS * 60
+    standard.add_schedule(0, first, (day_minutes,) * 5 + (0, 0))
+    return standard.scheduled_minutes(0, first, last) // 60
 
 
 async def live_payroll(
