@@ -23,6 +23,7 @@ from services.pay import parse_month
 
 BONUS, DEDUCTION = "bonus", "deduction"
 MAX_COMMENT = 200
+EARLIEST_MONTH = date(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def parse_adjustment(
     month = this_month
     if rest and rest[0][:1].isdigit():
         found = parse_month(rest[0])
-        if found is None:
+        if found is None or found < EARLIEST_MONTH:
             raise DomainError("adjust-month", value=rest[0][:32], month=f"{this_month:%Y-%m}")
         month, rest = found, rest[1:]
     if month > this_month:

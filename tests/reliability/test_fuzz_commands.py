@@ -36,7 +36,7 @@ BY_ROLE = {
 # /schedule is one for everyone but an admin (an admin's arguments set a schedule).
 READ_ONLY = frozenset(
     {"start", "help", "me", "tasks", "task", "hours", "payroll", "review", "plan", "team"}
-    | {"groups", "jobs"}
+    | {"groups", "jobs", "tabel"}
 )
 GARBAGE = "¤"  # no person, task, number, date, word or group name starts with it
 
@@ -66,6 +66,9 @@ UNPARSEABLE: dict[str, Callable[[str], str]] = {
     "absence": lambda f: GARBAGE + f,
     "holiday": lambda f: GARBAGE + f,
     "pay": lambda f: GARBAGE + f,
+    "bonus": lambda f: GARBAGE + f,
+    "deduct": lambda f: GARBAGE + f,
+    "unlock": lambda f: GARBAGE + f,
 }
 
 SPECIAL_CHARS = (
