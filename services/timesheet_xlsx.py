@@ -75,10 +75,12 @@ def _header(sheet: Worksheet, labels: Mapping[str, str]) -> None:
     for i in range(DAY_COLUMNS):
         _put(sheet, row + 1, FIRST_DAY_COLUMN + i, i + 1 if i < 15 else "X")
         _put(sheet, row + 2, FIRST_DAY_COLUMN + i, 16 + i)
-    _put(sheet, row, HALF_DAYS, labels["half"], _BOLD)
+    _put(sheet, row, HALF_DAYS, labels["half"])
     _merge(sheet, row, HALF_DAYS, 1, 2)
-    _put(sheet, row, MONTH_DAYS, labels["month"], _BOLD)
+    _put(sheet, row, MONTH_DAYS, labels["month"])
     _merge(sheet, row, MONTH_DAYS, 1, 2)
+    # Room for the wrapped headings of the totals.
+    sheet.row_dimensions[row].height = 42
     for column in (HALF_DAYS, MONTH_DAYS):
         _put(sheet, row + 1, column, labels["days"])
         _merge(sheet, row + 1, column, 2)
