@@ -117,11 +117,8 @@ async def cmd_holiday(
     if len(args) < 2:
         raise DomainError("holiday-usage")
     day = require_date(args[1], today)
-    if action == "add":
-        name = public_holidays.clean_name(args[2] if len(args) == 3 else "")
-        outcome = await public_holidays.add_holiday(session, day, name, country)
-    else:
-        outcome = await public_holidays.remove_holiday(session, day, country)
+    name = public_holidays.clean_name(args[2] if len(args) == 3 else "")
+    outcome = await public_holidays.change_day(session, action, day, name, country)
     names = await public_holidays.year_holidays(session, day.year, country, tr.lang)
     name = next((line.name for line in names if line.day == day), "") or tr("holiday-no-name")
     await message.answer(tr(f"holiday-{outcome}", day=day, name=name))

@@ -84,6 +84,9 @@ def holidays_text(year: int, country: str, lines: Sequence[HolidayLine], tr: Tra
         return f"{head}\n{tr('holidays-empty')}\n{tr('holidays-hint')}"
     out = [head]
     for line in lines:
+        if line.mark in ("short", "workday"):
+            out.append(f"{line.day} {weekday(line.day, tr)} — {tr(f'holiday-kind-{line.mark}')}")
+            continue
         text = f"{line.day} {weekday(line.day, tr)} — {line.name or tr('holiday-no-name')}"
         if line.mark is not None:
             text += " " + tr(f"holiday-mark-{line.mark}")

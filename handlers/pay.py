@@ -1,6 +1,7 @@
-"""/pay PERSON (the history of pay terms) and /pay PERSON TYPE ARGS… [from YYYY-MM].
+"""/pay PERSON (the history of pay terms) and /pay PERSON TYPE ARGS… [from YYYY-MM];
+/bonus and /deduct PERSON AMOUNT [YYYY-MM] [COMMENT]; /unlock YYYY-MM.
 
-Included by handlers.payroll, whose router carries the permission filter: /pay is for admins.
+Included by handlers.payroll, whose router carries the permission filter: these are for admins.
 """
 
 from __future__ import annotations
@@ -8,18 +9,19 @@ from __future__ import annotations
 from datetime import date
 
 from aiogram import Bot
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, notify, split_args
 from handlers.routing import Blueprint
 from models import Employee, PaySetting
-from services import clock, paysettings, people
+from services import adjustments, clock, payroll_freeze, paysettings, people
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
-from services.payroll_report import rule_text
+from services.pay import parse_month
+from services.payroll_report import money, rule_text
 from services.paysettings import add_months, month_code, rule_args, rule_of
 
 router = Blueprint(__name__)
@@ -88,3 +90,55 @@ def history_text(
     next_month = month_code(add_months(this_month, 1))
     lines.append(tr("pay-history-change", ref=emp.code, args=latest, month=next_month))
     return "\n".join(lines)
+
+
+ADJUSTMENTS = {"bonus": adjustments.BONUS, "deduct": adjustments.DEDUCTION}
+
+
+@router.message(Command(*ADJUSTMENTS))
+async def cmd_adjust(
+    message: Message,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    bot: Bot,
+    command: CommandObject,
+) -> None:
+    """/bonus and /deduct PERSON AMOUNT [YYYY-MM] [COMMENT]."""
+    name = command.command.lower()
+    if message.chat.type != "private":
+        raise DomainError("pay-private-chat", command=name)
+    kind = ADJUSTMENTS[name]
+    today = clock.today(config.timezone)
+    request = adjustments.parse_adjustment(name, split_args(message.text), today, config.currency)
+    emp = await people.resolve_person(session, request.person)
+    await adjustments.add_adjustment(session, me, emp, kind, request)
+    month = month_code(request.month)
+
+    def text(t: Translator, key: str) -> str:
+        comment = t("adjust-comment", comment=request.comment) if request.comment else ""
+        return t(
+            key,
+            person=emp.display,
+            month=month,
+            amount=money(request.amount, t),
+            currency=config.currency,
+            comment=comment,
+            ref=emp.code,
+        )
+
+    await message.answer(text(tr, f"adjust-{kind}-done"))
+    if emp.id != me.id and emp.active:
+        theirs = Translator(emp.language or config.default_language)
+        await notify(bot, emp.telegram_id, text(theirs, f"adjust-{kind}-notify"))
+
+
+@router.message(Command("unlock"))
+async def cmd_unlock(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+    args = split_args(message.text)
+    month = parse_month(args[0]) if len(args) == 1 else None
+    if month is None:
+        raise DomainError("unlock-usage")
+    await payroll_freeze.unlock(session, me, month)
+    await message.answer(tr("unlock-done", month=month_code(month)))

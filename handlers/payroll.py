@@ -1,4 +1,5 @@
-"""/payroll [PERSON] [YYYY-MM] [csv|xlsx]: the month's pay as text pages or a file.
+"""/payroll [PERSON] [YYYY-MM] [csv|xlsx]: the month's pay as text pages or a file;
+/tabel YYYY-MM [GROUP] xlsx: the month's timesheet (form T-13).
 
 Staff see their own pay only; an admin sees everyone (or one PERSON) and gets the files.
 /pay lives in handlers.pay, whose router is included here so it shares this router's filter.
@@ -19,7 +20,7 @@ from handlers import pay
 from handlers.common import split_args
 from handlers.routing import Blueprint
 from models import Employee
-from services import clock, people
+from services import clock, people, timesheet
 from services import payroll_report as report
 from services.config import AppConfig
 from services.errors import DomainError
@@ -27,6 +28,7 @@ from services.i18n import Translator
 from services.pay import parse_month
 from services.payroll import Payroll, month_payroll
 from services.paysettings import add_months, month_code
+from services.timesheet_xlsx import timesheet_xlsx
 
 router = Blueprint(__name__)
 router.include_router(pay.router)
@@ -149,7 +151,7 @@ async def _send_file(
         "payroll-file-caption",
         month=report.month_name(payroll.month, tr),
         count=len(payroll.rows),
-        amount=report.money(payroll.amount, tr),
+        amount=report.money(payroll.total, tr),
         currency=payroll.currency,
         missing=len(payroll.no_norm_rows),
     )
@@ -197,3 +199,53 @@ async def cb_payroll_page(
     page = min(max(callback_data.page, 0), len(pages) - 1)
     await shown.edit_text(_page(pages, page, tr), reply_markup=_pager(payroll, pages, page))
     await callback.answer()
+
+
+TABEL_LABELS = ("number", "name", "code", "marks", "half", "month", "days", "hours", "legend")
+
+
+@router.message(Command("tabel"))
+async def cmd_tabel(
+    message: Message, session: AsyncSession, tr: Translator, config: AppConfig
+) -> None:
+    """`/tabel YYYY-MM [GROUP] xlsx`: the month's T-13 timesheet as a spreadsheet."""
+    today = clock.today(config.timezone)
+    month, group_name = parse_tabel_args(split_args(message.text), today)
+    group = await people.group_by_name(session, group_name) if group_name else None
+    sheet = await timesheet.timesheet(
+        session, month, today, config.holidays_country, group.id if group else None
+    )
+    code = month_code(month)
+    labels = {key: tr(f"tabel-{key}") for key in TABEL_LABELS}
+    labels["title"] = tr("tabel-title")
+    labels["period"] = tr(
+        "tabel-period", month=report.month_name(month, tr), group=group.name if group else "—"
+    )
+    labels["sheet"] = code
+    data = timesheet_xlsx(sheet, labels)
+    suffix = f"-{group.name}" if group else ""
+    name = f"tabel-{code}{suffix}.xlsx"
+    caption = tr("tabel-caption", month=report.month_name(month, tr), count=len(sheet.rows))
+    await message.answer_document(BufferedInputFile(data, filename=name), caption=caption)
+
+
+def parse_tabel_args(args: list[str], today: date) -> tuple[date, str | None]:
+    """`YYYY-MM [GROUP] [xlsx]` in any order; the month may not lie ahead."""
+    month: date | None = None
+    group: str | None = None
+    for token in args:
+        if token.lower() == "xlsx":
+            continue
+        if token[:1].isdigit() and month is None:
+            month = parse_month(token)
+            if month is None:
+                raise DomainError("tabel-month", token=_cut(token))
+        elif group is None and not token[:1].isdigit():
+            group = token
+        else:
+            raise DomainError("tabel-usage")
+    if month is None or len(args) > 3:
+        raise DomainError("tabel-usage")
+    if month > today.replace(day=1):
+        raise DomainError("tabel-future", month=month_code(month))
+    return month, group

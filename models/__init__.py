@@ -3,7 +3,7 @@
 from models.base import Base
 from models.calendar import Absence, HolidayOverride, Schedule
 from models.leave import LeaveRequest, ReminderOptOut, WeekApproval
-from models.pay import MonthLock, PaySetting
+from models.pay import MonthLock, MonthLockEvent, PayAdjustment, PayrollSnapshot, PaySetting
 from models.people import DevGroup, Employee, GroupMember, Invite
 from models.system import JobRun, Lease, ProcessedUpdate, SentMessage
 from models.tasks import Task, TaskEvent
@@ -22,7 +22,10 @@ __all__ = [
     "Lease",
     "LeaveRequest",
     "MonthLock",
+    "MonthLockEvent",
+    "PayAdjustment",
     "PaySetting",
+    "PayrollSnapshot",
     "ProcessedUpdate",
     "ReminderOptOut",
     "Schedule",

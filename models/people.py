@@ -25,7 +25,8 @@ class Employee(Base):
     listed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     access_until: Mapped[datetime | None] = mapped_column(DateTime())
-    # When /deactivate took effect (aware UTC): told to the person, and where pay stops.
+    # When /deactivate took effect (aware UTC): told to the person, and the day pay stops
+    # (their last month is prorated).
     deactivated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     unreachable: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     created_at: Mapped[datetime] = created_at_column()

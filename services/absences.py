@@ -14,8 +14,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Absence, Employee
-from services import keywords
-from services.calendar_input import require_date, require_staff
+from services import keywords, locks
+from services.calendar_input import echo, require_date, require_staff
 from services.errors import DomainError
 
 MAX_DAYS = 366
@@ -56,8 +56,10 @@ async def add_absence(
     session: AsyncSession, actor: Employee, emp: Employee, kind: str, first: date, last: date
 ) -> tuple[Absence, bool]:
     """Record the absence and return it, with True when it only changed the kind of one with
-    exactly these dates. Any other overlap with an existing absence is refused, naming it."""
+    exactly these dates. Any other overlap with an existing absence is refused, naming it, and so
+    is one in a locked month."""
     require_staff(emp)
+    await locks.refuse_locked(session, first, last)
     overlapping = list(
         await session.scalars(
             select(Absence)
@@ -101,6 +103,7 @@ async def remove_absence(session: AsyncSession, emp: Employee, day: date) -> Abs
     )
     if absence is None:
         raise DomainError("absence-none", person=emp.display, day=day, number=emp.code)
+    await locks.refuse_locked(session, absence.date_from, absence.date_to)
     await session.execute(delete(Absence).where(Absence.id == absence.id))
     await session.commit()
     return absence

@@ -85,6 +85,11 @@ HOLIDAY = Keywords(
         "delete": "remove",
         "удалить": "remove",
         "убрать": "remove",
+        "short": "short",
+        "короткий": "short",
+        "сокращенный": "short",
+        "workday": "workday",
+        "рабочий": "workday",
     },
     "holiday-action",
 )

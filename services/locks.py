@@ -1,13 +1,16 @@
-"""Months locked by a sent payroll summary: staff can no longer change their entries there."""
+"""Months locked by a sent payroll summary: their payroll is frozen, and nothing that would
+change it (entries, schedules, absences, holidays, pay settings, bonuses) is accepted until an
+admin reopens the month with /unlock."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, MonthLock
+from services.errors import DomainError
 
 
 def month_start(day: date) -> date:
@@ -35,3 +38,18 @@ async def lock_month(session: AsyncSession, month: date) -> bool:
     session.add(MonthLock(month=key))
     await session.flush()
     return True
+
+
+async def first_locked(session: AsyncSession, first: date, last: date | None) -> date | None:
+    """The earliest locked month that has a day in first..last (last None: open-ended)."""
+    query = select(func.min(MonthLock.month)).where(MonthLock.month >= month_start(first))
+    if last is not None:
+        query = query.where(MonthLock.month <= last)
+    return await session.scalar(query)
+
+
+async def refuse_locked(session: AsyncSession, first: date, last: date | None) -> None:
+    """A change to days first..last would alter a frozen payroll: refuse it, naming the month."""
+    locked = await first_locked(session, first, last)
+    if locked is not None:
+        raise DomainError("month-locked", month=f"{locked:%Y-%m}")

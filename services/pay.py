@@ -125,7 +125,9 @@ def _hours(minutes: int) -> Fraction:
     return Fraction(minutes, 60)
 
 
-def compute_pay(rule: PayRule, worked_min: int, scheduled_min: int) -> PayResult:
+def compute_pay(
+    rule: PayRule, worked_min: int, scheduled_min: int, share: Fraction = Fraction(1)
+) -> PayResult:
     """Pay for a month under ``rule``.
 
     ``worked_min`` is the sum of minutes from entries dated in the month;
@@ -141,6 +143,11 @@ def compute_pay(rule: PayRule, worked_min: int, scheduled_min: int) -> PayResult
       because an hourly rate needs no norm to be meaningful.
     * ``salary``: pay = BASE.
 
+    ``share`` prorates a month of which the person was employed only a part (hired or leaving
+    within it): the part's norm hours over the whole month's. BASE of ``salary`` and
+    ``fixed_by_hours`` and every norm are multiplied by it, so the price of an hour stays the
+    same and hours beyond the part's norm are overtime. ``norm_h`` stays the whole month's.
+
     Raises ``ValueError`` for negative minutes, an unknown pay type or a
     ``fixed_by_hours`` rule without ``norm_hours``: those are caller bugs, not user
     input, and a silently wrong payroll would be worse than an error.
@@ -153,7 +160,8 @@ def compute_pay(rule: PayRule, worked_min: int, scheduled_min: int) -> PayResult
     k = Fraction(rule.k)
 
     if rule.pay_type == "salary":
-        return PayResult(worked_h, None, round_money(_ZERO), round_money(base), no_norm=False)
+        pay = base * share
+        return PayResult(worked_h, None, round_money(_ZERO), round_money(pay), no_norm=False)
 
     norm: Fraction
     hour_price: Fraction
@@ -176,8 +184,9 @@ def compute_pay(rule: PayRule, worked_min: int, scheduled_min: int) -> PayResult
     else:
         raise ValueError(f"unknown pay type: {rule.pay_type!r}")
 
-    overtime = max(_ZERO, worked - norm)
-    paid_hours = min(worked, norm) + k * overtime
+    part = norm * share
+    overtime = max(_ZERO, worked - part)
+    paid_hours = min(worked, part) + k * overtime
     return PayResult(
         worked_h,
         round_money(norm),

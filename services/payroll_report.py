@@ -107,13 +107,37 @@ def person_summary(
     if r.norm_h is not None:
         lines.append(tr("payroll-own-norm", hours=hours(r.norm_h, tr)))
         lines.append(tr("payroll-own-overtime", hours=hours(r.overtime_h, tr)))
+    if row.employed_min is not None:
+        lines.append(
+            tr(
+                "payroll-own-prorated",
+                part=hours(Decimal(row.employed_min) / 60, tr),
+                whole=hours(Decimal(row.scheduled_min) / 60, tr),
+            )
+        )
     if r.amount is None:
         lines.append(tr("payroll-own-no-norm"))
     else:
         lines.append(
             tr("payroll-own-amount", amount=money(r.amount, tr), currency=payroll.currency)
         )
+    lines += note_lines(row, payroll.currency, tr)
     return "\n".join(lines)
+
+
+def note_lines(row: PayrollRow, currency: str, tr: Translator) -> list[str]:
+    """Each bonus and deduction with its comment, then the total, when there is any."""
+    if not row.notes:
+        return []
+    lines = []
+    for note in row.notes:
+        key = f"payroll-note-{note.kind}" + ("" if note.comment else "-bare")
+        lines.append(
+            tr(key, amount=money(note.amount, tr), currency=currency, comment=note.comment)
+        )
+    if row.total is not None:
+        lines.append(tr("payroll-own-total", amount=money(row.total, tr), currency=currency))
+    return lines
 
 
 def row_line(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
@@ -140,7 +164,7 @@ def row_line(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
         )
     else:
         spent = tr("payroll-hours-norm", worked=worked, norm=hours(r.norm_h, tr))
-    return tr(
+    line = tr(
         "payroll-row",
         code=row.code,
         name=name,
@@ -149,6 +173,15 @@ def row_line(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
         amount=money(r.amount, tr),
         currency=payroll.currency,
     )
+    if row.notes and row.total is not None:
+        line += tr(
+            "payroll-row-total",
+            bonus=money(row.bonus, tr),
+            deduction=money(row.deduction, tr),
+            total=money(row.total, tr),
+            currency=payroll.currency,
+        )
+    return line
 
 
 def _header(payroll: Payroll, tr: Translator) -> list[str]:
@@ -160,7 +193,7 @@ def _header(payroll: Payroll, tr: Translator) -> list[str]:
             count=len(payroll.rows),
             worked=hours(payroll.worked_h, tr),
             overtime=hours(payroll.overtime_h, tr),
-            amount=money(payroll.amount, tr),
+            amount=money(payroll.total, tr),
             currency=payroll.currency,
         )
     )
@@ -211,8 +244,13 @@ def payroll_csv(payroll: Payroll) -> bytes:
 
 def payroll_workbook(payroll: Payroll, tr: Translator) -> bytes:
     """The .xlsx file: headers, sheet title and the totals label in the reader's language."""
+    rows = []
+    for row in payroll.rows:
+        cells = row.cells(payroll.currency)
+        cells[PAYROLL_COLUMNS.index("pay_type")] = type_name(row.rule.pay_type, tr)
+        rows.append(cells)
     return payroll_xlsx(
-        [row.cells(payroll.currency) for row in payroll.rows],
+        rows,
         title=tr("payroll-xlsx-title", month=month_code(payroll.month)),
         headers=[tr(f"payroll-col-{column.replace('_', '-')}") for column in PAYROLL_COLUMNS],
         currency=payroll.currency,

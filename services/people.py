@@ -245,6 +245,7 @@ async def deactivate(session: AsyncSession, actor: Employee, emp: Employee) -> N
     if emp.id == actor.id:
         raise DomainError("deactivate-self")
     if emp.active:
+        # the day they left: their last month is prorated (SPEC §6)
         emp.active, emp.deactivated_at = False, clock.now()
     await _end_lead(session, emp.id)
     await session.commit()

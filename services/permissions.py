@@ -44,6 +44,10 @@ COMMANDS: dict[str, frozenset[str]] = {
     "absence": ADMINS,
     "holiday": ADMINS,
     "pay": ADMINS,
+    "bonus": ADMINS,
+    "deduct": ADMINS,
+    "unlock": ADMINS,
+    "tabel": ADMINS,
     "jobs": ADMINS,
 }
 

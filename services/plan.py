@@ -52,6 +52,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 CapacityFn = Callable[[int, date], int | None]
+# (employee, first, last) -> (minutes, days with capacity > 0) over first..last, or None when a
+# day in it has no schedule: a range sum that need not visit every day.
+SpanFn = Callable[[int, date, date], tuple[int, int] | None]
 
 OPEN_STATUSES = frozenset({"new", "in_progress", "review"})
 
@@ -116,21 +119,27 @@ def cap_sum(capacity: CapacityFn, emp: int, first: date, last: date) -> int | No
 
 
 def plan(
-    tasks: Iterable[PlanTask], capacity: CapacityFn, today: date, horizon_days: int = 730
+    tasks: Iterable[PlanTask],
+    capacity: CapacityFn,
+    today: date,
+    horizon_days: int = 730,
+    span: SpanFn | None = None,
 ) -> list[PersonPlan]:
     """One PersonPlan per assignee with at least one open task, worst person first (largest total
     lag, then overload, then employee id). Tasks without an assignee are ignored here (the caller
     lists them).
 
     `capacity` is called at most once per (employee, day). A forecast is searched up to and
-    including today + horizon_days.
+    including today + horizon_days. With `span`, sums over ranges come from it instead of from
+    the days one by one (the result is the same).
     """
     by_person: dict[int, list[PlanTask]] = defaultdict(list)
     for task in tasks:
         if task.assignee_id is not None and task.status in OPEN_STATUSES:
             by_person[task.assignee_id].append(task)
     people = [
-        _person_plan(emp, own, capacity, today, horizon_days) for emp, own in by_person.items()
+        _person_plan(emp, own, capacity, today, horizon_days, span)
+        for emp, own in by_person.items()
     ]
     people.sort(key=lambda p: (-p.lag_h, -(p.overload_h or _ZERO_H), p.employee_id))
     return people
@@ -192,6 +201,42 @@ class _Days:
             return 0
         bounds = self._bounds(first, last)
         return None if bounds is None else self._working[bounds[1]] - self._working[bounds[0]]
+
+
+class _Spans(_Days):
+    """The same answers as _Days, range sums taken from a SpanFn: a window of years costs the
+    same as a week."""
+
+    __slots__ = ("_single", "_span", "_spans")
+
+    def __init__(self, capacity: CapacityFn, span: SpanFn, emp: int) -> None:
+        super().__init__(capacity, emp, date.min)
+        self._span = span
+        self._spans: dict[tuple[date, date], tuple[int, int] | None] = {}
+        self._single: dict[date, int | None] = {}
+
+    def get(self, day: date) -> int | None:
+        if day not in self._single:
+            self._single[day] = self._capacity(self._emp, day)
+        return self._single[day]
+
+    def _sum(self, first: date, last: date) -> tuple[int, int] | None:
+        key = (first, last)
+        if key not in self._spans:
+            self._spans[key] = self._span(self._emp, first, last)
+        return self._spans[key]
+
+    def total(self, first: date, last: date) -> int | None:
+        if first > last:
+            return 0
+        found = self._sum(first, last)
+        return None if found is None else found[0]
+
+    def working(self, first: date, last: date) -> int | None:
+        if first > last:
+            return 0
+        found = self._sum(first, last)
+        return None if found is None else found[1]
 
 
 @dataclass(frozen=True)
@@ -341,7 +386,12 @@ def _sum(values: Iterable[Decimal | None]) -> Decimal:
 
 
 def _person_plan(
-    emp: int, tasks: Sequence[PlanTask], capacity: CapacityFn, today: date, horizon_days: int
+    emp: int,
+    tasks: Sequence[PlanTask],
+    capacity: CapacityFn,
+    today: date,
+    horizon_days: int,
+    span: SpanFn | None,
 ) -> PersonPlan:
     # Fetching starts at the earliest day any window needs, so one contiguous run serves all.
     first = min(
@@ -354,7 +404,7 @@ def _person_plan(
             ),
         ]
     )
-    days = _Days(capacity, emp, first)
+    days: _Days = _Days(capacity, emp, first) if span is None else _Spans(capacity, span, emp)
     finishes = _forecast(tasks, days, today, horizon_days)
     plans = sorted(
         (

@@ -27,6 +27,7 @@ from models.tasks import OPEN_STATUSES
 from services.calendar import load_calendar
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, PersonPlan, PlanTask, TaskPlan, plan
 from services.plan_scope import PlanScope
+from services.task_create import window_too_long
 
 ZERO_H = Decimal("0.00")
 
@@ -82,6 +83,11 @@ async def _open_tasks(session: AsyncSession, where: Where | None) -> list[_Row]:
 
 
 def _plan_task(task: Task, group: str) -> PlanTask:
+    deadline = task.deadline
+    if deadline is not None and window_too_long(task.start_date, deadline):
+        # Only a task made before windows were bounded: listed, not lag-tracked, so that a
+        # typo such as 9999-12-31 costs nothing on every plan.
+        deadline = None
     return PlanTask(
         id=task.id,
         title=task.title,
@@ -91,7 +97,7 @@ def _plan_task(task: Task, group: str) -> PlanTask:
         estimate_min=task.estimate_min,
         logged_min=task.logged_min,
         start=task.start_date,
-        deadline=task.deadline,
+        deadline=deadline,
     )
 
 
@@ -103,7 +109,7 @@ async def _compute(
         return []
     first = min([today, *(min(t.start, t.deadline or t.start) for t in tasks)])
     calendar = await load_calendar(session, assignees, first, country)
-    return plan(tasks, calendar.capacity, today)
+    return plan(tasks, calendar.capacity, today, span=calendar.plan_span)
 
 
 def _scope_where(scope: PlanScope) -> Where | None:

@@ -64,6 +64,11 @@ PAYROLL_COLUMNS: tuple[str, ...] = (
     "overtime_h",
     "amount",
     "currency",
+    "bonus",
+    "deduction",
+    "total",
+    "vacation_days",
+    "sick_days",
 )
 
 MAX_CHART_PEOPLE = 30
@@ -149,9 +154,9 @@ def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
 # -------------------------------------------------------------------------- XLSX
 
 _HOURS_COLUMNS = frozenset({"worked_h", "norm_h", "overtime_h"})
-_MONEY_COLUMNS = frozenset({"amount"})
-_ID_COLUMNS = frozenset({"telegram_id"})
-_TOTAL_COLUMNS = ("worked_h", "overtime_h", "amount")
+_MONEY_COLUMNS = frozenset({"amount", "bonus", "deduction", "total"})
+_ID_COLUMNS = frozenset({"telegram_id", "vacation_days", "sick_days"})
+_TOTAL_COLUMNS = ("worked_h", "overtime_h", "amount", "bonus", "deduction", "total")
 
 _HOURS_FORMAT = "0.00"
 _MONEY_FORMAT = "#,##0.00"

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Absence, Employee, Schedule
-from services import keywords
+from services import keywords, locks
 from services.absences import absences_since
 from services.calendar import Week, load_calendar
 from services.calendar_input import parse_hours, require_date, require_staff
@@ -62,8 +62,16 @@ def parse_schedule_args(args: Sequence[str], today: date) -> ScheduleRequest:
 async def set_schedule(
     session: AsyncSession, actor: Employee, emp: Employee, week: Week, effective_from: date
 ) -> bool:
-    """Store the week from `effective_from`; True when it replaced a row of that same date."""
+    """Store the week from `effective_from`; True when it replaced a row of that same date.
+    Refused when a locked month has a day this schedule would govern."""
     require_staff(emp)
+    following = await session.scalar(
+        select(func.min(Schedule.effective_from)).where(
+            Schedule.employee_id == emp.id, Schedule.effective_from > effective_from
+        )
+    )
+    until = None if following is None else following - timedelta(days=1)
+    await locks.refuse_locked(session, effective_from, until)
     row = await session.scalar(
         select(Schedule).where(
             Schedule.employee_id == emp.id, Schedule.effective_from == effective_from

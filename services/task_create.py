@@ -8,7 +8,8 @@ Decided here where the contract is silent:
   ago on: task dates lie ahead far more often than behind, while a day of the past month stays
   in this year, so a mistyped deadline is refused as passed instead of moving a year on.
 * The start defaults to the creation day; the deadline may not be before the start nor before
-  today.
+  today, nor more than MAX_WINDOW_YEARS after the start (a plan over a longer window means
+  nothing, and a typo such as 9999-12-31 would only cost time on every plan).
 * The assignee and the tester must be active, listed programmers or testers who are members of
   the task's group, and two different people.
 """
@@ -116,14 +117,41 @@ def parse_window(text: str, today: date) -> tuple[date | None, date | None]:
     return start, deadline
 
 
+MAX_WINDOW_YEARS = 3
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def window_too_long(start: date, deadline: date) -> bool:
+    """More than MAX_WINDOW_YEARS from start to deadline."""
+    if start.year + MAX_WINDOW_YEARS > date.max.year:
+        return False
+    return deadline > _years_after(start, MAX_WINDOW_YEARS)
+
+
 def check_window(start: date | None, deadline: date | None, today: date) -> None:
-    """The deadline is not in the past and not before the start (by default today)."""
+    """The deadline is not in the past, not before the start (by default today) and at most
+    MAX_WINDOW_YEARS after it."""
     if deadline is None:
         return
+    first = start or today
     if deadline < today:
         raise DomainError("newtask-deadline-past", deadline=deadline)
-    if deadline < (start or today):
-        raise DomainError("newtask-deadline-before-start", start=start or today, deadline=deadline)
+    if deadline < first:
+        raise DomainError("newtask-deadline-before-start", start=first, deadline=deadline)
+    if window_too_long(first, deadline):
+        raise DomainError(
+            "newtask-window-too-long",
+            start=first,
+            deadline=deadline,
+            years=MAX_WINDOW_YEARS,
+            example=_years_after(today, 1),
+        )
 
 
 async def parse_oneline(session: AsyncSession, text: str, today: date) -> Draft:

@@ -111,12 +111,13 @@ async def _lock_person(session: AsyncSession, employee_id: int) -> None:
 
 
 async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
-    """Whether the day's month is locked (refused for staff). Read only while the person's row
-    is locked: locking a month takes every person's row first (services.locks), so a write
-    either commits before the lock or sees it."""
+    """Refuses a day of a locked month (everyone: the payroll is frozen, SPEC §6) or of an
+    approved week. Read only while the person's row is locked: locking a month takes every
+    person's row first (services.locks), so a write either commits before the lock or sees it."""
     locked = await is_locked(session, day)
-    if locked and not scope.is_admin:
-        raise DomainError("log-locked", month=day.strftime("%Y-%m"))
+    if locked:
+        # An admin too: the month's payroll is frozen until /unlock (SPEC §6).
+        raise DomainError("month-locked" if scope.is_admin else "log-locked", month=f"{day:%Y-%m}")
     await require_week_open(session, scope.emp.id, day, scope.is_admin)
     return locked
 

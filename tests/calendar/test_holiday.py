@@ -125,9 +125,58 @@ async def test_bad_input_in_english(client: BotClient, session: AsyncSession, st
     await client.send(ADMIN_TG, "/lang en")
     reply = await client.send(ADMIN_TG, "/holiday add")
     assert reply.text == (
-        "Format: /holiday add|remove YYYY-MM-DD [NAME] or /holiday [YEAR], "
-        "for example: /holiday add 2026-12-30 Company day"
+        "Format: /holiday add|remove|short|workday YYYY-MM-DD [NAME] or /holiday [YEAR], "
+        "for example: /holiday add 2026-12-30 Company day, /holiday short 2026-12-30"
     )
     date_error = await client.send(ADMIN_TG, "/holiday remove 31.02.2026")
     assert date_error.text.startswith("«31.02.2026» is not a date.")
     assert await counts(session) == (0, 0, 0)
+
+
+async def test_short_and_workday_corrections(
+    client: BotClient, session: AsyncSession, staff: Staff
+) -> None:
+    await client.send(ADMIN_TG, "/schedule @ivan 8 8 8 8 8 0 0 from 2026-03-01")
+    short = await client.send(ADMIN_TG, "/holiday short 2026-03-12")
+    assert short.text == "2026-03-12 — сокращённый день: на час короче по графику каждого."
+    again = await client.send(ADMIN_TG, "/holiday short 2026-03-12")
+    assert again.text == "2026-03-12 уже сокращённый день. Ничего не изменено."
+    saturday = await client.send(ADMIN_TG, "/holiday workday 14.03.2026")
+    assert saturday.text == "2026-03-14 — рабочий день: часы по графику понедельника."
+    weekday = await client.send(ADMIN_TG, "/holiday workday 2026-03-13")
+    assert weekday.text == "2026-03-13 и так рабочий день. Ничего не изменено."
+    assert await overrides(session) == [
+        (date(2026, 3, 12), "short", ""),
+        (date(2026, 3, 14), "workday", ""),
+    ]
+    week = (await client.send(IVAN_TG, "/schedule")).text.split("\n")
+    assert "Чт 12.03: 7.00 ч" in week
+    assert "Сб 14.03: 8.00 ч" in week
+    listed = (await client.send(ADMIN_TG, "/holiday")).text.split("\n")
+    assert "2026-03-12 Чт — сокращённый день (на час короче)" in listed
+    assert "2026-03-14 Сб — рабочий день" in listed
+    assert "2026-04-30 Чт — сокращённый день (на час короче)" in listed  # the country's
+
+    cleared = await client.send(ADMIN_TG, "/holiday remove 2026-03-12")
+    assert cleared.text.startswith("2026-03-12: поправка снята")
+    ordinary = await client.send(ADMIN_TG, "/holiday remove 2026-04-30")
+    assert ordinary.text.startswith("2026-04-30 теперь обычный день своей недели")
+    assert await overrides(session) == [
+        (date(2026, 3, 14), "workday", ""),
+        (date(2026, 4, 30), "remove", ""),
+    ]
+    week = (await client.send(IVAN_TG, "/schedule")).text.split("\n")
+    assert "Чт 12.03: 8.00 ч" in week
+
+
+async def test_short_and_workday_bad_input_changes_nothing(
+    client: BotClient, session: AsyncSession, staff: Staff
+) -> None:
+    before = await counts(session)
+    bad = await client.send(ADMIN_TG, "/holiday short 2026-02-30")
+    assert "не дата" in bad.text
+    usage = await client.send(ADMIN_TG, "/holiday shorter 2026-03-12")
+    assert usage.text.startswith("Формат: /holiday add|remove|short|workday")
+    refused = await client.send(IVAN_TG, "/holiday workday 2026-03-14")
+    assert "workday" not in refused.text
+    assert await counts(session) == before

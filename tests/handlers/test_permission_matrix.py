@@ -50,6 +50,10 @@ SPEC_TABLE: dict[str, set[str]] = {
     "absence": {"admin"},
     "holiday": {"admin"},
     "pay": {"admin"},
+    "bonus": {"admin"},
+    "deduct": {"admin"},
+    "unlock": {"admin"},
+    "tabel": {"admin"},
     "jobs": {"admin"},
 }
 ROLES = ["admin", "manager", "programmer", "tester", "external", "expired", "stranger"]

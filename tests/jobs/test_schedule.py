@@ -44,7 +44,7 @@ def test_no_daily_run_on_a_holiday_or_weekend(day: date) -> None:
 
 
 def test_an_admin_holiday_and_a_removed_one_count() -> None:
-    holidays = Holidays("RU", added={WED}, removed={HOLIDAY})
+    holidays = Holidays("RU", overrides={WED: "add", HOLIDAY: "remove"})
     assert schedule.missed("lag_alerts", msk(WED, 12), CONFIG, holidays) is None
     assert schedule.missed("lag_alerts", msk(HOLIDAY, 12), CONFIG, holidays) is not None
 

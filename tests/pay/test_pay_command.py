@@ -157,7 +157,8 @@ async def test_a_locked_month_cannot_get_new_terms(
     reply = await client.send(ADMIN_TG, "/pay e2 hourly 1500 1.5 from 2026-01")
     assert reply.text == (
         "Оплата за 2026-02 уже отправлена и месяц закрыт: новые условия изменили бы её. "
-        "Задайте их с более позднего месяца, например: /pay e2 hourly 1500 1.5 from 2026-03"
+        "Задайте их с более позднего месяца, например: /pay e2 hourly 1500 1.5 from 2026-03, "
+        "или откройте месяц: /unlock 2026-02"
     )
     assert await pay_rows(session) == []
     ok = await client.send(ADMIN_TG, "/pay e2 hourly 1500 1.5 from 2026-03")

@@ -163,7 +163,8 @@ async def test_a_locked_month_says_so(client: BotClient, session: AsyncSession) 
     await session.commit()
     at(date(2026, 4, 2))
     lock_line = (
-        "Месяц закрыт: сводка отправлена, записи времени за него меняет только администратор."
+        "Месяц закрыт: расчёт отправлен и заморожен. "
+        "Изменить его можно, только открыв месяц: /unlock"
     )
     table = await client.send(ADMIN_TG, "/payroll 2026-03")
     assert table.text.splitlines()[:2] == ["Оплата за март 2026", lock_line]

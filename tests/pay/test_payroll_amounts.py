@@ -97,13 +97,14 @@ async def test_absence_shrinks_the_norm_of_fixed_pay_by_schedule(
     assert "e3 User3 — фикс. за часы: 100 из 168 ч → 76 190,48 RUB" in text
 
 
-async def test_may_holidays_make_the_norm_152_hours(
+async def test_may_holidays_make_the_norm_151_hours(
     client: BotClient, session: AsyncSession
 ) -> None:
-    # May 2026 in RU: 1 May and 11 May (for 9 May) are off, 19 working days remain.
+    # May 2026 in RU: 1 May and 11 May (for 9 May) are off, 19 working days remain, and 8 May,
+    # before the 9 May holiday, is an hour shorter: 151 hours.
     await person(session, ADMIN_TG, "admin")
     emp = await person(session, 2)
-    await pay(session, emp, "fixed_by_hours", "152000", "0", month=date(2026, 5, 1))
+    await pay(session, emp, "fixed_by_hours", "151000", "0", month=date(2026, 5, 1))
     await schedule(session, emp)
     await worked(session, emp, 76 * H, month=date(2026, 5, 1))
     hourly = await person(session, 3)
@@ -112,9 +113,9 @@ async def test_may_holidays_make_the_norm_152_hours(
     await worked(session, hourly, 160 * H, month=date(2026, 5, 1))
     at(date(2026, 6, 3))
     text = (await client.send(ADMIN_TG, "/payroll 2026-05")).text
-    assert "e2 User2 — фикс. за часы: 76 из 152 ч → 76 000,00 RUB" in text
-    # 1000 × (152 + 1.25 × 8) = 162000
-    assert "e3 User3 — почасовая: 160 из 152 ч, сверх нормы 8 ч → 162 000,00 RUB" in text
+    assert "e2 User2 — фикс. за часы: 76 из 151 ч → 76 000,00 RUB" in text
+    # 1000 × (151 + 1.25 × 9) = 162250
+    assert "e3 User3 — почасовая: 160 из 151 ч, сверх нормы 9 ч → 162 250,00 RUB" in text
 
 
 async def test_current_month_is_so_far(client: BotClient, session: AsyncSession) -> None:

@@ -15,14 +15,15 @@ from tests.pay.test_payroll_amounts import march_team
 from tests.tg import BotClient
 
 CSV_ROWS = [
-    "employee,full_name,telegram_id,pay_type,worked_h,norm_h,overtime_h,amount,currency",
-    "e2,User2,2,fixed_by_hours,170.33,160.00,10.33,109687.50,RUB",
-    "e3,User3,3,fixed_by_hours,100.00,128.00,0.00,100000.00,RUB",
-    "e4,User4,4,hourly,170.00,168.00,2.00,258000.00,RUB",
-    "e5,User5,5,hourly,10.50,,0.00,12962.88,RUB",
-    "e6,User6,6,salary,0.00,,0.00,95000.50,RUB",
-    "e7,User7,7,fixed_by_hours,5.00,,0.00,,RUB",
-    "e9,User9,9,salary,1.00,,0.00,50000.00,RUB",
+    "employee,full_name,telegram_id,pay_type,worked_h,norm_h,overtime_h,amount,currency,"
+    "bonus,deduction,total,vacation_days,sick_days",
+    "e2,User2,2,fixed_by_hours,170.33,160.00,10.33,109687.50,RUB,0.00,0.00,109687.50,0,0",
+    "e3,User3,3,fixed_by_hours,100.00,128.00,0.00,100000.00,RUB,0.00,0.00,100000.00,5,0",
+    "e4,User4,4,hourly,170.00,168.00,2.00,258000.00,RUB,0.00,0.00,258000.00,0,0",
+    "e5,User5,5,hourly,10.50,,0.00,12962.88,RUB,0.00,0.00,12962.88,0,0",
+    "e6,User6,6,salary,0.00,,0.00,95000.50,RUB,0.00,0.00,95000.50,0,0",
+    "e7,User7,7,fixed_by_hours,5.00,,0.00,,RUB,0.00,0.00,,0,0",
+    "e9,User9,9,salary,1.00,,0.00,50000.00,RUB,0.00,0.00,50000.00,0,0",
 ]
 
 
@@ -64,13 +65,36 @@ async def test_xlsx_loads_back_with_totals(client: BotClient, session: AsyncSess
         "Сверх нормы, ч",
         "Сумма",
         "Валюта",
+        "Премия",
+        "Удержание",
+        "Итого",
+        "Отпуск, дн.",
+        "Больничный, дн.",
     )
-    assert rows[1] == ("e2", "User2", 2, "fixed_by_hours", 170.33, 160, 10.33, 109687.5, "RUB")
-    assert rows[6] == ("e7", "User7", 7, "fixed_by_hours", 5, None, 0, None, "RUB")
+    assert rows[1] == (
+        "e2",
+        "User2",
+        2,
+        "фикс. за часы",
+        170.33,
+        160,
+        10.33,
+        109687.5,
+        "RUB",
+        0,
+        0,
+        109687.5,
+        0,
+        0,
+    )
+    assert rows[2][3] == "фикс. за часы" and rows[2][12] == 5  # vacation days
+    assert rows[5][3] == "оклад"
+    assert rows[6] == ("e7", "User7", 7, "фикс. за часы", 5, None, 0, None, "RUB", 0, 0, None, 0, 0)
     assert [row[0] for row in rows[1:-1]] == ["e2", "e3", "e4", "e5", "e6", "e7", "e9"]
     total = rows[-1]
-    assert total[0] == "Итого" and total[-1] == "RUB"
+    assert total[0] == "Итого" and total[8] == "RUB"
     assert (total[4], total[6], total[7]) == ("=SUM(E2:E8)", "=SUM(G2:G8)", "=SUM(H2:H8)")
+    assert total[11] == "=SUM(L2:L8)"
     amounts = sum(Decimal(str(row[7])) for row in rows[1:-1] if row[7] is not None)
     assert amounts == Decimal("625650.88")
 

@@ -67,3 +67,15 @@ async def test_outlook_takes_a_fixed_number_of_statements(
         outlook = await task_outlook(session, list(range(1, 49)), TODAY, "RU")
     assert len(outlook) == 46
     assert len(one) == len(many) == 4
+
+
+async def test_a_stored_window_of_millennia_is_listed_not_tracked(
+    session: AsyncSession, world: World
+) -> None:
+    # Made before windows were bounded to three years: no lag, and no walk to year 9999.
+    task = await add_task(
+        session, world.backend, world.olga, "Forever", 8, d(11), date(9999, 12, 31)
+    )
+    outlook = await task_outlook(session, [task.id, 3], TODAY, "RU")
+    assert outlook[task.id].flag == FLAG_UNTRACKED and outlook[task.id].lag_h is None
+    assert outlook[3].flag == FLAG_OK  # Olga's other task keeps its plan

@@ -37,7 +37,7 @@ BY_ROLE = {
 # /schedule is one for everyone but an admin (an admin's arguments set a schedule).
 READ_ONLY = frozenset(
     {"start", "help", "me", "tasks", "task", "hours", "payroll", "review", "plan", "team"}
-    | {"groups", "jobs", "balance"}
+    | {"groups", "jobs", "balance", "tabel"}
 )
 GARBAGE = "¤"  # no person, task, number, date, word or group name starts with it
 
@@ -69,6 +69,9 @@ UNPARSEABLE: dict[str, Callable[[str], str]] = {
     "pay": lambda f: GARBAGE + f,
     "leave": lambda f: GARBAGE + f,
     "remind": lambda f: GARBAGE + f,
+    "bonus": lambda f: GARBAGE + f,
+    "deduct": lambda f: GARBAGE + f,
+    "unlock": lambda f: GARBAGE + f,
 }
 
 SPECIAL_CHARS = (

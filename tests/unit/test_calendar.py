@@ -20,7 +20,9 @@ def test_capacity_follows_schedule_holidays_and_absences() -> None:
 
 def test_latest_schedule_applies_and_overrides_change_holidays() -> None:
     cal = Calendar(
-        holidays=Holidays(country="RU", added={date(2026, 3, 13)}, removed={date(2026, 3, 9)})
+        holidays=Holidays(
+            country="RU", overrides={date(2026, 3, 13): "add", date(2026, 3, 9): "remove"}
+        )
     )
     cal.add_schedule(1, date(2026, 3, 2), EIGHT)
     cal.add_schedule(1, date(2026, 3, 9), (240,) * 5 + (0, 0))

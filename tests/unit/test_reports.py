@@ -97,6 +97,11 @@ HEADERS = (
     "Переработка, ч",
     "Сумма",
     "Валюта",
+    "Премия",
+    "Удержание",
+    "Итого",
+    "Отпуск, дн.",
+    "Больничный, дн.",
 )
 
 
@@ -111,6 +116,11 @@ def payroll_row(**overrides: object) -> list[object]:
         "overtime_h": Decimal("0"),
         "amount": Decimal("120375.555"),
         "currency": "RUB",
+        "bonus": Decimal("0"),
+        "deduction": Decimal("0"),
+        "total": Decimal("120375.555"),
+        "vacation_days": 0,
+        "sick_days": 0,
     }
     values.update(overrides)
     return [values[name] for name in PAYROLL_COLUMNS]
@@ -183,6 +193,11 @@ def test_csv_payroll_header() -> None:
         "overtime_h",
         "amount",
         "currency",
+        "bonus",
+        "deduction",
+        "total",
+        "vacation_days",
+        "sick_days",
     ]
     assert rows == []
 
