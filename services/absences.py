@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Absence, Employee
 from services import keywords, locks
-from services.calendar_input import echo, require_date, require_staff
+from services.calendar_input import require_date, require_staff
 from services.errors import DomainError
 
 MAX_DAYS = 366
