@@ -19,7 +19,8 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
 from services.payroll_report import rule_text
-from services.paysettings import add_months, month_code, rule_args, rule_of
+from services.paysettings import rule_args, rule_of
+from services.units import add_months, month_code, month_start
 
 router = Router(name=__name__)
 
@@ -64,7 +65,7 @@ def history_text(
     emp: Employee, settings: list[PaySetting], today: date, currency: str, tr: Translator
 ) -> str:
     """Every setting, oldest first, the one in force this month marked."""
-    this_month = today.replace(day=1)
+    this_month = month_start(today)
     if not settings:
         return tr(
             "pay-history-empty", person=emp.display, ref=emp.code, month=month_code(this_month)

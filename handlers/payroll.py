@@ -24,9 +24,8 @@ from services import payroll_report as report
 from services.config import AppConfig
 from services.errors import DomainError
 from services.i18n import Translator
-from services.pay import parse_month
 from services.payroll import Payroll, month_payroll
-from services.paysettings import add_months, month_code
+from services.units import add_months, month_code, month_start, parse_month
 
 router = Router(name=__name__)
 router.include_router(pay.router)
@@ -67,7 +66,7 @@ def parse_payroll_args(args: list[str], today: date) -> PayrollAsk:
                 raise DomainError("payroll-month", token=_cut(token))
         else:
             raise DomainError("payroll-arg", token=_cut(token))
-    this_month = today.replace(day=1)
+    this_month = month_start(today)
     if month is not None and month > this_month:
         raise DomainError(
             "payroll-future",

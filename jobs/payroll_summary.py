@@ -14,8 +14,8 @@ from jobs.delivery import in_parallel
 from models import Employee
 from services import locks
 from services import payroll_report as report
-from services.pay import parse_month
 from services.payroll import Payroll, PayrollRow, month_payroll
+from services.units import parse_month
 
 # Summaries in flight at once: each one also waits on two ledger writes, so one at a time could
 # not keep up with Telegram's pace; the sender's limiter still spaces the messages themselves.

@@ -20,7 +20,7 @@ from services.calendar import Holidays
 from services.config import AppConfig
 from services.errors import DomainError
 from services.jobruns import DAILY, JOB_NAMES, LAG_ALERTS, LOG_REMINDERS, PAYROLL_SUMMARY
-from services.pay import parse_month
+from services.units import month_code, month_start, next_month, parse_month, previous_month
 
 __all__ = [
     "DAILY",
@@ -60,19 +60,11 @@ def _at(day: date, moment: time, tz: str) -> datetime:
     return datetime.combine(day, moment.replace(tzinfo=None), tzinfo=ZoneInfo(tz))
 
 
-def month_before(day: date) -> date:
-    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
-
-
-def month_period(month: date) -> str:
-    return f"{month.year:04d}-{month.month:02d}"
-
-
 def period_of(job: str, today: date) -> str:
     """The period a run started today covers."""
     if job in DAILY:
         return today.isoformat()
-    return month_period(month_before(today))
+    return month_code(previous_month(today))
 
 
 def resolve_period(job: str, argument: str | None, today: date) -> str:
@@ -86,14 +78,14 @@ def resolve_period(job: str, argument: str | None, today: date) -> str:
     month = parse_month(argument)
     if month is None:
         raise DomainError("jobs-period-format", period=argument[:20])
-    if month >= today.replace(day=1):
+    if month >= month_start(today):
         raise DomainError("jobs-period-open", period=argument)
-    return month_period(month)
+    return month_code(month)
 
 
 def payroll_due(month: date, config: AppConfig) -> datetime:
     """When the summary of `month` is due: PAYROLL_DAY of the next month at PAYROLL_TIME."""
-    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    following = next_month(month)
     return _at(following.replace(day=config.payroll_day), config.payroll_time, config.timezone)
 
 
@@ -108,9 +100,9 @@ def next_run(job: str, now: datetime, config: AppConfig, holidays: Holidays) -> 
                 return at
             day += timedelta(days=1)
         raise ValueError("no working day within a year")
-    month = month_before(local.date())
+    month = previous_month(local.date())
     while (at := payroll_due(month, config)) <= local:
-        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+        month = next_month(month)
     return at
 
 
@@ -124,11 +116,11 @@ def missed(job: str, now: datetime, config: AppConfig, holidays: Holidays) -> Du
         if holidays.is_working_day(today) and at <= local:
             return Due(job, today.isoformat(), at)
         return None
-    month = month_before(today)
+    month = previous_month(today)
     at = payroll_due(month, config)
     if at > local:
-        month = month_before(month)
+        month = previous_month(month)
         at = payroll_due(month, config)
     if local - at <= PAYROLL_CATCH_UP:
-        return Due(job, month_period(month), at)
+        return Due(job, month_code(month), at)
     return None

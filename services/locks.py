@@ -8,10 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import MonthLock
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
+from services.units import month_start
 
 
 async def is_locked(session: AsyncSession, day: date) -> bool:

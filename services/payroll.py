@@ -29,8 +29,9 @@ from models import Employee, MonthLock, PaySetting, TimeEntry
 from services import clock
 from services.calendar import Calendar, load_calendar
 from services.config import AppConfig
-from services.pay import PayResult, PayRule, compute_pay, month_bounds
+from services.pay import PayResult, PayRule, compute_pay
 from services.paysettings import rule_from
+from services.units import month_bounds
 
 # The hours of a standard working day, used only to suggest a fixed norm to the admin.
 STANDARD_DAY_HOURS = 8

@@ -14,8 +14,9 @@ from decimal import Decimal
 from services.i18n import Translator
 from services.pay import PayRule
 from services.payroll import Payroll, PayrollRow
-from services.paysettings import month_code, rule_args
+from services.paysettings import rule_args
 from services.reports import PAYROLL_COLUMNS, csv_bytes, payroll_xlsx
+from services.units import month_code
 
 # Room left under Telegram's 4,096 characters for the page footer and safety.
 PAGE_LIMIT = 3800

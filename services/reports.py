@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import matplotlib
 
@@ -27,6 +27,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from services.units import round_money
 
 __all__ = [
     "MAX_CHART_PEOPLE",
@@ -68,7 +70,6 @@ PAYROLL_COLUMNS: tuple[str, ...] = (
 
 MAX_CHART_PEOPLE = 30
 
-_CENT = Decimal("0.01")
 
 
 # --------------------------------------------------------------------------- CSV
@@ -77,7 +78,7 @@ _CENT = Decimal("0.01")
 def _money(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise ValueError(f"not a finite number: {value}")
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return round_money(value)
 
 
 def cell(value: object) -> str:

@@ -40,7 +40,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import MINYEAR, date, timedelta
+from fractions import Fraction
 from itertools import islice
+
+from services.units import hours_of, hours_to_minutes
 
 MAX_MINUTES = 24 * 60
 MAX_COMMENT = 1000
@@ -111,8 +114,7 @@ def _hours_to_minutes(whole: str, fraction: str | None) -> int:
         # Every exact half-minute is k/40 h, at most 3 decimals, so truncating the fraction to
         # 9 digits cannot move a value across a rounding boundary.
         fraction = fraction[:_FRACTION_DIGITS]
-        scale = 10 ** len(fraction)
-        minutes += (2 * int(fraction) * 60 + scale) // (2 * scale)
+        minutes += hours_to_minutes(Fraction(int(fraction), 10 ** len(fraction)))
     return minutes
 
 
@@ -300,6 +302,4 @@ def hours_str(minutes: int) -> str:
     A negative value is formatted from its absolute value with a leading minus, so rounding is
     symmetric around zero.
     """
-    hundredths = (abs(minutes) * 200 + 60) // 120
-    sign = "-" if minutes < 0 and hundredths else ""
-    return f"{sign}{hundredths // 100}.{hundredths % 100:02d}"
+    return f"{hours_of(minutes):f}"

@@ -14,7 +14,8 @@ from services.errors import DomainError
 from services.i18n import LOCALES_DIR, Translator
 from services.pay import PayRule
 from services.payroll_report import factor, hours, money, rule_text
-from services.paysettings import add_months, parse_pay_command, rule_args
+from services.paysettings import parse_pay_command, rule_args
+from services.units import add_months
 
 TODAY = date(2026, 3, 11)
 
