@@ -16,7 +16,7 @@ from models import ProcessedUpdate
 from services import people
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator, pick_language
+from views.i18n import Translator, pick_language
 
 log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

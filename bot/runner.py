@@ -21,7 +21,7 @@ from bot.settings import Settings
 from bot.webhook import Probe, database_probe, serve_webhook
 from handlers.common import menu_for
 from models.db import create_engine, create_sessionmaker, migrate
-from services.i18n import LANGUAGES, Translator
+from views.i18n import LANGUAGES, Translator
 
 log = logging.getLogger("bot")
 # Dialogs left half-way are forgotten after a week rather than kept in Redis for ever.

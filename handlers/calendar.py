@@ -22,7 +22,7 @@ from services import absences, clock, people, public_holidays, schedules
 from services.calendar_input import require_date
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Router(name=__name__)
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from models import Absence, Employee, Schedule
 from services.calendar import Week
-from services.i18n import Translator
+from views.i18n import Translator
 from services.public_holidays import HolidayLine
 from services.schedules import ScheduleOverview
 from services.timeparse import hours_str

@@ -13,7 +13,7 @@ from aiogram.types import BotCommand, BotCommandScopeChat, Message
 
 from models import Employee
 from services import permissions
-from services.i18n import Translator
+from views.i18n import Translator
 from services.textsplit import split_text
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from models import Employee
 from services import task_create
 from services import tasks as tasks_service
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 from services.timeparse import format_duration
 
 MAX_PEOPLE_BUTTONS = 30

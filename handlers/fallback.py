@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from handlers.common import command_name
 from models import Employee
 from services import permissions
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Router(name=__name__)
 

@@ -11,7 +11,7 @@ from handlers.common import answer_long, split_args
 from models import Employee
 from services import people
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Router(name=__name__)
 

@@ -13,7 +13,7 @@ from services import clock
 from services.config import AppConfig
 from services.errors import DomainError
 from services.hours import HoursReport, hours_report, parse_period
-from services.i18n import Translator
+from views.i18n import Translator
 from services.timeparse import format_duration
 
 router = Router(name=__name__)

@@ -14,7 +14,7 @@ from handlers.common import answer_long, split_args
 from services import jobtexts
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 from services.jobruns import JobControl
 
 router = Router(name=__name__)

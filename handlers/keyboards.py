@@ -12,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from models import Task
 from services import task_card
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 from services.timeparse import format_duration
 from services.timers import ALL, CUT, DISCARD, StopQuestion
 

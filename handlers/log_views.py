@@ -12,7 +12,7 @@ from handlers.task_views import logged_vs_estimate
 from models import Employee, Task
 from services.calendar import load_calendar
 from services.config import AppConfig
-from services.i18n import Translator
+from views.i18n import Translator
 from services.timelog import Logged, Undone
 from services.timeparse import format_duration
 from services.timers import Stopped, StopQuestion

@@ -21,7 +21,7 @@ from services import clock, task_create
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 
 class NewTask(StatesGroup):

@@ -17,7 +17,7 @@ from models import Employee, PaySetting
 from services import clock, paysettings, people
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 from services.payroll_report import rule_text
 from services.paysettings import rule_args, rule_of
 from services.units import add_months, month_code, month_start

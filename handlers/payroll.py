@@ -23,7 +23,7 @@ from services import clock, people
 from services import payroll_report as report
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 from services.payroll import Payroll, month_payroll
 from services.units import add_months, month_code, month_start, parse_month
 

@@ -13,7 +13,7 @@ from models.people import ROLES
 from services import people
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Router(name=__name__)
 

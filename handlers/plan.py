@@ -16,7 +16,7 @@ from models import Employee
 from services import clock, plan_export, plan_scope, planning
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 from services.reports import plan_chart_png
 
 router = Router(name=__name__)

@@ -6,7 +6,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from services.i18n import Translator
+from views.i18n import Translator
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, TaskPlan
 from services.plan_scope import GROUP, PERSON
 from services.planning import PersonRow, PlanReport, TaskRow

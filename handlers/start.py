@@ -12,7 +12,7 @@ from models import Employee
 from services import people, permissions
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import LANGUAGES, Translator
+from views.i18n import LANGUAGES, Translator
 
 router = Router(name=__name__)
 

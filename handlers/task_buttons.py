@@ -17,7 +17,7 @@ from services import clock, task_flow, timelog, timers
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Router(name=__name__)
 

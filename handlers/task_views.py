@@ -16,7 +16,7 @@ from handlers.plan_view import forecast_text
 from models import Employee, Task
 from services import clock, task_card
 from services.config import AppConfig
-from services.i18n import Translator
+from views.i18n import Translator
 from services.plan import FLAG_OK, TaskPlan
 from services.task_card import TaskCard
 from services.task_flow import Notice

@@ -20,7 +20,7 @@ from services import clock, people, task_create
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Router(name=__name__)
 TYPED = F.text & ~F.text.startswith("/")

@@ -22,7 +22,7 @@ from services import tasks as tasks_service
 from services.calendar_input import echo
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 from services.timeparse import MAX_COMMENT, LogError, looks_like_log, parse_log
 
 router = Router(name=__name__)

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from jobs.delivery import Delivery, Recipient
 from models import Employee
 from services.config import AppConfig
-from services.i18n import LANGUAGES, Translator
+from views.i18n import LANGUAGES, Translator
 
 
 @dataclass

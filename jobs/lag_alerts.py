@@ -17,7 +17,7 @@ from sqlalchemy import select
 from jobs.context import JobContext
 from models import DevGroup, Employee
 from services import payroll_report as fmt
-from services.i18n import Translator
+from views.i18n import Translator
 from services.plan import FLAG_OK, TaskPlan
 from services.plan_scope import ALL, PlanScope
 from services.planning import TaskRow, plan_report

@@ -20,7 +20,7 @@ from models import Employee, Task
 from models.people import STAFF_ROLES
 from services import timelog
 from services.calendar import load_calendar
-from services.i18n import Translator
+from views.i18n import Translator
 from services.timeparse import format_duration
 
 MAX_TASK_BUTTONS = 3

@@ -24,7 +24,7 @@ from jobs.delivery import Delivery, OutboundSender, RunStopped
 from services import clock, jobruns, lease, ledger
 from services.calendar import load_holidays
 from services.config import AppConfig
-from services.i18n import Translator
+from views.i18n import Translator
 from services.jobruns import JobInfo, RunReport
 
 log = logging.getLogger(__name__)

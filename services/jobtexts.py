@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from services import jobruns
 from services.config import AppConfig
-from services.i18n import Translator
+from views.i18n import Translator
 from services.jobruns import JobInfo, RunReport
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from services.i18n import Translator
+from views.i18n import Translator
 from services.pay import PayRule
 from services.payroll import Payroll, PayrollRow
 from services.paysettings import rule_args

@@ -11,7 +11,7 @@ from jobs.runner import JobRunner
 from models import Employee, JobRun, Lease, MonthLock, SentMessage
 from services import clock, jobtexts
 from services.config import AppConfig
-from services.i18n import Translator
+from views.i18n import Translator
 from tests.fake_api import FakeBotAPI
 from tests.jobs.data import FEB, company, delivered, documents_to, sent_to
 

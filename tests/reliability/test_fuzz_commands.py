@@ -16,7 +16,7 @@ from bot.ratelimit import RateLimiter
 from bot.scheduling import create_sender
 from jobs.runner import JobRunner
 from services.config import AppConfig
-from services.i18n import Translator
+from views.i18n import Translator
 from services.permissions import COMMANDS
 from tests.jobs.conftest import no_wait
 from tests.reliability import world

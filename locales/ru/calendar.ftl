@@ -1,0 +1,63 @@
+
+calendar-weekdays = Пн Вт Ср Чт Пт Сб Вс
+calendar-hours = { $hours } ч
+absence-vacation = отпуск
+absence-sick = больничный
+absence-dayoff = отгул
+
+schedule-title = Рабочий график: { $person }
+schedule-week = { $days } — { $total } ч в неделю
+schedule-from = с { $date }: { $week }
+schedule-none = График не задан: часы и план для этого сотрудника не считаются. Администратор задаёт его так: /schedule { $code } 8 8 8 8 8 0 0
+schedule-upcoming = Следующие графики:
+absences-title = Отсутствия:
+absences-none = Отсутствий впереди нет.
+absence-line = { $kind }: { $first } – { $last } ({ $days } дн.)
+schedule-week-title = Эта неделя ({ $first } – { $last }): { $total } ч
+schedule-week-no-schedule = нет графика
+schedule-week-reason-holiday = (праздник)
+schedule-week-reason-vacation = (отпуск)
+schedule-week-reason-sick = (больничный)
+schedule-week-reason-dayoff = (отгул)
+
+schedule-set = График сотрудника { $person } с { $date }: { $week }.
+schedule-replaced = График сотрудника { $person } с { $date } заменён: { $week }.
+schedule-notify = Ваш рабочий график с { $date }: { $week }. Посмотреть: /schedule
+
+absence-set = Записано: { $person } — { $absence }.
+absence-changed = Изменено: { $person } — { $absence }.
+absence-removed = Удалено отсутствие: { $person } — { $absence }.
+absence-notify = Для вас записано отсутствие: { $absence }. Ваш график: /schedule
+absence-removed-notify = Ваше отсутствие удалено: { $absence }. Ваш график: /schedule
+absence-list-title = Отсутствия (текущие и будущие): { $person }
+absence-list-empty = У сотрудника { $person } нет текущих и будущих отсутствий. Записать: /absence { $code } vacation 2026-04-06 2026-04-17
+absence-list-hint = Удалить ошибочное: /absence { $code } remove ДАТА (любой день внутри).
+
+holidays-title = Праздники { $year } ({ $country }):
+holidays-empty = Праздников нет.
+holidays-hint = Добавить: /holiday add 2026-12-30 Корпоратив · сделать рабочим: /holiday remove 2026-12-31
+holiday-no-name = выходной
+holiday-mark-add = (добавлен)
+holiday-mark-remove = (убран: рабочий день)
+holiday-added = { $day } — праздник: { $name }.
+holiday-restored = { $day } снова праздник: { $name }.
+holiday-already-holiday = { $day } уже праздник: { $name }. Ничего не изменено.
+holiday-removed = { $day } теперь обычный рабочий день.
+holiday-already-working = { $day } уже сделан рабочим днём. Ничего не изменено.
+
+err-schedule-usage = Формат: /schedule СОТРУДНИК Ч Ч Ч Ч Ч Ч Ч [from ГГГГ-ММ-ДД] — часы с понедельника по воскресенье, например: /schedule @ivan 8 8 8 8 7,5 0 0 from 2026-04-01
+err-schedule-hours = «{ $value }» — не число часов: на день от 0 до 24, дробь через точку или запятую. Например: /schedule @ivan 8 8 8 8 7,5 0 0
+err-schedule-admin-only = Графики задаёт администратор. Ваш график: /schedule
+err-calendar-date = «{ $value }» — не дата. Пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например: 2026-04-01 или 01.04.2026
+err-calendar-date-range = Дата { $value } слишком далеко: допустимы даты с { $first } по { $last }, например: 2026-04-01
+err-calendar-not-staff = { $person } — внешний представитель или отключён: рабочего календаря у него нет. Сотрудники: /team
+err-absence-usage = Формат: /absence СОТРУДНИК vacation|sick|dayoff С [ПО] или /absence СОТРУДНИК remove ДАТА, например: /absence @ivan vacation 2026-04-06 2026-04-17
+err-absence-kind = Нет вида отсутствия «{ $kind }». Виды: vacation (отпуск), sick (больничный), dayoff (отгул), например: /absence @ivan sick 12.03.2026
+err-absence-order = Конец { $last } раньше начала { $first }. Например: /absence @ivan vacation 2026-04-06 2026-04-17
+err-absence-too-long = Отсутствие длится не больше { $max } дн., а здесь { $days }. Разбейте его, например: /absence @ivan vacation 2026-04-06 2026-04-17
+err-absence-overlap = У сотрудника { $person } уже есть отсутствие { $first } – { $last } на эти дни. Сначала удалите его: /absence { $number } remove { $first }
+err-absence-none = У сотрудника { $person } нет отсутствия на { $day }. Его отсутствия: /absence { $number }
+err-holiday-usage = Формат: /holiday add|remove ГГГГ-ММ-ДД [НАЗВАНИЕ] или /holiday [ГОД], например: /holiday add 2026-12-30 Корпоратив
+err-holiday-name = Название слишком длинное: { $length } символов, можно до { $max }. Например: /holiday add 2026-12-30 Корпоратив
+err-holiday-not-holiday = { $day } и так не праздник: убирать нечего. Список: /holiday
+err-holiday-year = Год должен быть с { $first } по { $last }, например: /holiday 2026

@@ -1,0 +1,124 @@
+"""Locale texts: every user-facing string lives in locales/<lang>/*.ftl (Fluent).
+
+Keys are kebab-case; fields are Fluent variables (`{ $field }`), and a count that changes the
+words is given as an int so the message can select the language's plural form. Numbers and dates
+reach the texts already written by views.formats, so the texts never format them themselves.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import fluent_number
+from fluent.syntax import ast
+from fluent.syntax.visitor import Visitor
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LANGUAGES = ("ru", "en")
+
+
+@cache
+def _resources(lang: str) -> tuple[FluentResource, ...]:
+    resources = []
+    seen: dict[str, Path] = {}
+    for path in sorted((LOCALES_DIR / lang).glob("*.ftl")):
+        resource = FluentResource(path.read_text("utf-8"))
+        for entry in resource.body:
+            if isinstance(entry, ast.Junk):
+                raise ValueError(f"{path}: cannot parse {entry.content[:60]!r}")
+            if isinstance(entry, ast.Message):
+                key = entry.id.name
+                if key in seen:
+                    raise ValueError(f"duplicate locale key {key!r} in {path} and {seen[key]}")
+                seen[key] = path
+        resources.append(resource)
+    return tuple(resources)
+
+
+@cache
+def _bundle(lang: str) -> FluentBundle:
+    # No bidi isolation marks: Telegram shows them as stray characters in some clients.
+    bundle = FluentBundle([lang], use_isolating=False)
+    for resource in _resources(lang):
+        bundle.add_resource(resource)
+    return bundle
+
+
+@cache
+def keys(lang: str) -> frozenset[str]:
+    """Every message key of a language."""
+    return frozenset(
+        entry.id.name
+        for resource in _resources(lang)
+        for entry in resource.body
+        if isinstance(entry, ast.Message)
+    )
+
+
+class _Variables(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
+        self.found.add(node.id.name)
+
+
+@cache
+def fields(lang: str, key: str) -> frozenset[str]:
+    """The variables a message uses (`{ $name }`), selectors included."""
+    for resource in _resources(lang):
+        for entry in resource.body:
+            if isinstance(entry, ast.Message) and entry.id.name == key:
+                visitor = _Variables()
+                visitor.visit(entry)
+                return frozenset(visitor.found)
+    raise KeyError(key)
+
+
+def pick_language(saved: str | None, telegram_code: str | None, default: str) -> str:
+    """A person's language: their stored one, else Telegram's, else the default."""
+    if saved in LANGUAGES:
+        return saved
+    return telegram_language(telegram_code) or default
+
+
+def telegram_language(code: str | None) -> str | None:
+    """The supported language of Telegram's `language_code` ("en-GB" -> "en"), or None."""
+    if code:
+        short = code.split("-")[0].lower()
+        if short in LANGUAGES:
+            return short
+    return None
+
+
+def _argument(value: object) -> object:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        # An int stays a number so that plural selectors work; task numbers and ids unbroken.
+        return fluent_number(value, useGrouping=False)
+    return str(value)
+
+
+class Translator:
+    """The texts of one language, called as `tr("key", field=value)`."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else LANGUAGES[0]
+        self._bundle = _bundle(self.lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        if not self._bundle.has_message(key):
+            return key
+        pattern = self._bundle.get_message(key).value
+        if pattern is None:
+            return key
+        args = {name: _argument(value) for name, value in values.items()}
+        text, _errors = self._bundle.format_pattern(pattern, args)
+        return text
+
+    def has(self, key: str) -> bool:
+        return self._bundle.has_message(key)
