@@ -7,10 +7,11 @@ from datetime import date
 
 from models import Absence, Employee, Schedule
 from services.calendar import Week
-from views.i18n import Translator
 from services.public_holidays import HolidayLine
 from services.schedules import ScheduleOverview
-from services.timeparse import hours_str
+from services.units import hours_of
+from views import formats
+from views.i18n import Translator
 
 
 def weekday(day: date, tr: Translator) -> str:
@@ -18,10 +19,13 @@ def weekday(day: date, tr: Translator) -> str:
 
 
 def week_text(week: Week, tr: Translator) -> str:
-    """ "Пн 8.00 · Вт 8.00 · … — 40.00 ч в неделю"."""
+    """ "Пн 8 · Вт 8 · … — 40 ч в неделю"."""
     names = tr("calendar-weekdays").split()
-    days = " · ".join(f"{name} {hours_str(m)}" for name, m in zip(names, week, strict=True))
-    return tr("schedule-week", days=days, total=hours_str(sum(week)))
+    days = " · ".join(
+        f"{name} {formats.number(hours_of(m), tr.lang)}"
+        for name, m in zip(names, week, strict=True)
+    )
+    return tr("schedule-week", days=days, total=hours_of(sum(week)))
 
 
 def schedule_line(row: Schedule, tr: Translator) -> str:
@@ -56,16 +60,16 @@ def overview_text(emp: Employee, overview: ScheduleOverview, tr: Translator) -> 
     lines.append("")
     first, last = overview.week[0].day, overview.week[-1].day
     lines.append(
-        tr("schedule-week-title", first=first, last=last, total=hours_str(overview.week_minutes))
+        tr("schedule-week-title", first=first, last=last, total=hours_of(overview.week_minutes))
     )
     for item in overview.week:
         if item.minutes is None:
             value = tr("schedule-week-no-schedule")
         else:
-            value = tr("calendar-hours", hours=hours_str(item.minutes))
+            value = tr("calendar-hours", hours=hours_of(item.minutes))
         if item.reason is not None:
             value += " " + tr(f"schedule-week-reason-{item.reason}")
-        lines.append(f"{weekday(item.day, tr)} {item.day:%d.%m}: {value}")
+        lines.append(f"{weekday(item.day, tr)} {formats.day_short(item.day, tr.lang)}: {value}")
     return "\n".join(lines)
 
 
@@ -84,7 +88,8 @@ def holidays_text(year: int, country: str, lines: Sequence[HolidayLine], tr: Tra
         return f"{head}\n{tr('holidays-empty')}\n{tr('holidays-hint')}"
     out = [head]
     for line in lines:
-        text = f"{line.day} {weekday(line.day, tr)} — {line.name or tr('holiday-no-name')}"
+        name = line.name or tr("holiday-no-name")
+        text = f"{formats.day(line.day, tr.lang)} {weekday(line.day, tr)} — {name}"
         if line.mark is not None:
             text += " " + tr(f"holiday-mark-{line.mark}")
         out.append(text)

@@ -14,8 +14,8 @@ from handlers.common import answer_long, split_args
 from services import jobtexts
 from services.config import AppConfig
 from services.errors import DomainError
-from views.i18n import Translator
 from services.jobruns import JobControl
+from views.i18n import Translator
 
 router = Router(name=__name__)
 

@@ -12,9 +12,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from models import Task
 from services import task_card
 from services.errors import DomainError
-from views.i18n import Translator
-from services.timeparse import format_duration
 from services.timers import ALL, CUT, DISCARD, StopQuestion
+from views import formats
+from views.i18n import Translator
 
 QUICK_LOG = (30, 60, 120)
 MAX_LIST_BUTTONS = 30
@@ -81,7 +81,7 @@ def card_keyboard(
         sizes.append(1)
     if task_card.LOG in actions:
         for minutes in QUICK_LOG:
-            label = tr("btn-log", duration=format_duration(minutes, tr.lang))
+            label = tr("btn-log", duration=formats.duration(minutes, tr))
             kb.button(
                 text=label, callback_data=TaskCb(action="log", id=task_id, minutes=minutes, v=1)
             )
@@ -129,10 +129,10 @@ def undo_keyboard(entry_id: int, tr: Translator) -> InlineKeyboardMarkup:
 def stop_keyboard(question: StopQuestion, tr: Translator) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     key = question.started_key
-    all_label = tr("btn-stop-all", duration=format_duration(question.elapsed_min, tr.lang))
+    all_label = tr("btn-stop-all", duration=formats.duration(question.elapsed_min, tr))
     kb.button(text=all_label, callback_data=StopCb(choice=ALL, key=key))
     cut_key = "btn-stop-midnight" if question.cut_at_midnight else "btn-stop-12h"
-    cut_label = tr(cut_key, duration=format_duration(question.cut_min, tr.lang))
+    cut_label = tr(cut_key, duration=formats.duration(question.cut_min, tr))
     kb.button(text=cut_label, callback_data=StopCb(choice=CUT, key=key))
     kb.button(text=tr("btn-stop-discard"), callback_data=StopCb(choice=DISCARD, key=key))
     kb.adjust(1)

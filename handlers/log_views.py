@@ -12,10 +12,10 @@ from handlers.task_views import logged_vs_estimate
 from models import Employee, Task
 from services.calendar import load_calendar
 from services.config import AppConfig
-from views.i18n import Translator
 from services.timelog import Logged, Undone
-from services.timeparse import format_duration
 from services.timers import Stopped, StopQuestion
+from views import formats
+from views.i18n import Translator
 
 
 async def day_line(
@@ -24,17 +24,17 @@ async def day_line(
     """The day's total against the person's schedule for that day."""
     calendar = await load_calendar(session, [me.id], day, config.holidays_country)
     capacity = calendar.capacity(me.id, day)
-    logged = format_duration(total, tr.lang)
+    logged = formats.duration(total, tr)
     if capacity is None:
         return tr("log-day-no-schedule", day=day, logged=logged)
-    return tr("log-day-of", day=day, logged=logged, capacity=format_duration(capacity, tr.lang))
+    return tr("log-day-of", day=day, logged=logged, capacity=formats.duration(capacity, tr))
 
 
 async def log_reply(
     session: AsyncSession, me: Employee, logged: Logged, tr: Translator, config: AppConfig
 ) -> tuple[str, InlineKeyboardMarkup]:
     entry, task = logged.entry, logged.task
-    duration = format_duration(entry.minutes, tr.lang)
+    duration = formats.duration(entry.minutes, tr)
     if task is None:
         lines = [tr("log-done-general", duration=duration, day=entry.day)]
     else:
@@ -54,7 +54,7 @@ async def log_reply(
 async def undo_reply(
     session: AsyncSession, me: Employee, undone: Undone, tr: Translator, config: AppConfig
 ) -> str:
-    duration = format_duration(undone.minutes, tr.lang)
+    duration = formats.duration(undone.minutes, tr)
     if undone.task is None:
         lines = [tr("undo-done-general", duration=duration, day=undone.day)]
     else:
@@ -77,16 +77,18 @@ def stop_reply(outcome: Stopped | StopQuestion, tr: Translator) -> str:
         return tr(
             "timer-long",
             id=outcome.task_id,
-            duration=format_duration(outcome.elapsed_min, tr.lang),
+            duration=formats.duration(outcome.elapsed_min, tr),
         )
-    duration = format_duration(outcome.elapsed_min, tr.lang)
+    duration = formats.duration(outcome.elapsed_min, tr)
     if outcome.reason == "short":
         return tr("timer-short", id=outcome.task_id)
     if outcome.reason == "discarded":
         return tr("timer-discarded", id=outcome.task_id, duration=duration)
     if outcome.reason == "closed":
         return tr("timer-closed", id=outcome.task_id, duration=duration)
-    parts = ", ".join(f"{day}: {format_duration(m, tr.lang)}" for day, m in outcome.parts)
+    parts = ", ".join(
+        f"{formats.day_short(day, tr.lang)}: {formats.duration(m, tr)}" for day, m in outcome.parts
+    )
     lines = [tr("timer-logged", id=outcome.task_id, duration=duration, parts=parts)]
     if outcome.task is not None:
         lines.append(f"#{outcome.task.id}: " + logged_vs_estimate(outcome.task, tr))

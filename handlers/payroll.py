@@ -23,9 +23,9 @@ from services import clock, people
 from services import payroll_report as report
 from services.config import AppConfig
 from services.errors import DomainError
-from views.i18n import Translator
 from services.payroll import Payroll, month_payroll
 from services.units import add_months, month_code, month_start, parse_month
+from views.i18n import Translator
 
 router = Router(name=__name__)
 router.include_router(pay.router)
@@ -148,8 +148,7 @@ async def _send_file(
         "payroll-file-caption",
         month=report.month_name(payroll.month, tr),
         count=len(payroll.rows),
-        amount=report.money(payroll.amount, tr),
-        currency=payroll.currency,
+        amount=report.money(payroll.amount, payroll.currency, tr),
         missing=len(payroll.no_norm_rows),
     )
     await message.answer_document(BufferedInputFile(data, filename=name), caption=caption)

@@ -16,8 +16,8 @@ from models import Employee
 from services import clock, plan_export, plan_scope, planning
 from services.config import AppConfig
 from services.errors import DomainError
-from views.i18n import Translator
 from services.reports import plan_chart_png
+from views.i18n import Translator
 
 router = Router(name=__name__)
 

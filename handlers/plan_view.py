@@ -6,11 +6,11 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from views.i18n import Translator
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, TaskPlan
 from services.plan_scope import GROUP, PERSON
 from services.planning import PersonRow, PlanReport, TaskRow
 from services.textsplit import MESSAGE_LIMIT
+from views.i18n import Translator
 
 TITLE_MAX = 60
 # Room left under the limit for the page footer.
@@ -32,20 +32,16 @@ def title(report: PlanReport, tr: Translator) -> str:
     return tr(key, date=report.today)
 
 
-def _hours(value: object) -> str:
-    return f"{value:.2f}"
-
-
 def person_line(row: PersonRow, tr: Translator) -> str:
     if row.overload_h is None:
         overload = tr("plan-overload-unknown")
     else:
-        overload = tr("plan-hours", hours=_hours(row.overload_h))
+        overload = tr("plan-hours", hours=row.overload_h)
     line = tr(
         "plan-person",
         person=row.employee.display,
         tasks=row.open_tasks,
-        lag=_hours(row.lag_h),
+        lag=row.lag_h,
         overload=overload,
     )
     if row.no_schedule:
@@ -73,10 +69,10 @@ def _tracked(p: TaskPlan, tr: Translator) -> str:
     late = forecast_text(p, tr)
     return tr(
         "plan-task-ok",
-        planned=_hours(p.planned_h),
-        logged=_hours(p.logged_h),
-        lag=_hours(p.lag_h),
-        lag_days=f"{p.lag_days:.1f}",
+        planned=p.planned_h,
+        logged=p.logged_h,
+        lag=p.lag_h,
+        lag_days=p.lag_days,
         deadline=p.task.deadline,
         late=late,
     )
@@ -93,7 +89,7 @@ def task_block(row: TaskRow, tr: Translator) -> str:
     elif p.flag == FLAG_NO_SCHEDULE:
         detail = tr("plan-task-no-schedule")
     else:
-        detail = tr("plan-task-untracked", logged=_hours(p.logged_h))
+        detail = tr("plan-task-untracked", logged=p.logged_h)
         if p.forecast_finish is not None:
             detail += tr("plan-task-untracked-forecast", forecast=p.forecast_finish)
     return f"{head}\n{detail}"

@@ -12,6 +12,7 @@ from models import Employee
 from services import people, permissions
 from services.config import AppConfig
 from services.errors import DomainError
+from views import formats
 from views.i18n import LANGUAGES, Translator
 
 router = Router(name=__name__)
@@ -70,7 +71,9 @@ async def cmd_lang(
 
 
 @router.message(Command("me"))
-async def cmd_me(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
+async def cmd_me(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
+) -> None:
     groups = (await people.group_names(session, [me.id])).get(me.id, [])
     lines = [
         tr("me-card", code=me.code, name=me.full_name or "—", role=tr(f"role-{me.role}")),
@@ -78,5 +81,7 @@ async def cmd_me(message: Message, session: AsyncSession, me: Employee, tr: Tran
         tr("me-listed-yes") if me.listed else tr("me-listed-no"),
     ]
     if me.access_until is not None:
-        lines.append(tr("me-access-until", date=me.access_until.strftime("%Y-%m-%d %H:%M UTC")))
+        lines.append(
+            tr("me-access-until", date=formats.moment(me.access_until, config.timezone, tr.lang))
+        )
     await message.answer("\n".join(lines))

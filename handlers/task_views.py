@@ -16,12 +16,12 @@ from handlers.plan_view import forecast_text
 from models import Employee, Task
 from services import clock, task_card
 from services.config import AppConfig
-from views.i18n import Translator
 from services.plan import FLAG_OK, TaskPlan
 from services.task_card import TaskCard
 from services.task_flow import Notice
 from services.tasks import Scope
-from services.timeparse import format_duration
+from views import formats
+from views.i18n import Translator
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +46,10 @@ def person(emp: Employee | None) -> str:
 
 
 def logged_vs_estimate(task: Task, tr: Translator) -> str:
-    logged = format_duration(task.logged_min, tr.lang)
+    logged = formats.duration(task.logged_min, tr)
     if task.estimate_min is None:
         return tr("task-logged-no-estimate", logged=logged)
-    estimate = format_duration(task.estimate_min, tr.lang)
+    estimate = formats.duration(task.estimate_min, tr)
     return tr("task-logged-of", logged=logged, estimate=estimate)
 
 
@@ -62,7 +62,7 @@ def task_line(
     parts.append(logged_vs_estimate(task, tr))
     if outlook is not None and outlook.flag == FLAG_OK:
         if outlook.lag_h:
-            parts.append(tr("task-line-lag", lag=f"{outlook.lag_h:.2f}"))
+            parts.append(tr("task-line-lag", lag=outlook.lag_h))
         finish, deadline = outlook.forecast_finish, task.deadline
         if finish is None or (deadline is not None and finish > deadline):
             parts.append(forecast_text(outlook, tr))
@@ -77,8 +77,8 @@ def outlook_line(p: TaskPlan, tr: Translator) -> str | None:
         return None
     return tr(
         "task-card-outlook",
-        planned=f"{p.planned_h:.2f}",
-        lag=f"{p.lag_h:.2f}",
+        planned=p.planned_h,
+        lag=p.lag_h,
         forecast=forecast_text(p, tr),
     )
 

@@ -22,8 +22,8 @@ from services import tasks as tasks_service
 from services.calendar_input import echo
 from services.config import AppConfig
 from services.errors import DomainError
-from views.i18n import Translator
 from services.timeparse import MAX_COMMENT, LogError, looks_like_log, parse_log
+from views.i18n import Translator
 
 router = Router(name=__name__)
 TOMORROW = frozenset({"tomorrow", "завтра"})

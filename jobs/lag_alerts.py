@@ -16,11 +16,10 @@ from sqlalchemy import select
 
 from jobs.context import JobContext
 from models import DevGroup, Employee
-from services import payroll_report as fmt
-from views.i18n import Translator
 from services.plan import FLAG_OK, TaskPlan
 from services.plan_scope import ALL, PlanScope
 from services.planning import TaskRow, plan_report
+from views.i18n import Translator
 
 EVERYTHING = PlanScope(key="a", kind=ALL, name="", file_tag="all", group_ids=None)
 
@@ -40,20 +39,20 @@ def task_line(row: TaskRow, tr: Translator) -> str:
     fields = {
         "id": task.id,
         "title": task.title,
-        "lag": fmt.hours(plan.lag_h or Decimal(0), tr),
-        "days": fmt.number(plan.lag_days or Decimal(0), tr, 1),
-        "deadline": fmt.day_text(task.deadline),
+        "lag": plan.lag_h or Decimal(0),
+        "days": plan.lag_days or Decimal(0),
+        "deadline": task.deadline,
     }
     if plan.forecast_finish is None:
         return tr("jobs-lag-task-beyond", **fields)
     if plan.late_days:
-        finish = fmt.day_text(plan.forecast_finish)
+        finish = plan.forecast_finish
         return tr("jobs-lag-task-late", late=plan.late_days, finish=finish, **fields)
     return tr("jobs-lag-task", **fields)
 
 
 def own_text(rows: list[TaskRow], day: date, tr: Translator) -> str:
-    lines = [tr("jobs-lag-own-title", date=fmt.day_text(day))]
+    lines = [tr("jobs-lag-own-title", date=day)]
     lines += [task_line(row, tr) for row in rows]
     lines += ["", tr("jobs-lag-own-footer", id=rows[0].task.id)]
     return "\n".join(lines)
@@ -136,10 +135,10 @@ async def _digests(
         person = ctx.person(lead)
         to = replace(person, key=f"lead:{person.key}")
         tr = ctx.tr(to.lang)
-        title = tr("jobs-lag-digest-title", date=fmt.day_text(day))
+        title = tr("jobs-lag-digest-title", date=day)
         await ctx.delivery.text(to, digest_text(title, mine, tr))
     for chat_id, theirs in for_chat.items():
         to = ctx.chat(chat_id, f"{', '.join(sorted(theirs))} ({chat_id})")
         tr = ctx.tr(to.lang)
-        title = tr("jobs-lag-chat-title", groups=", ".join(sorted(theirs)), date=fmt.day_text(day))
+        title = tr("jobs-lag-chat-title", groups=", ".join(sorted(theirs)), date=day)
         await ctx.delivery.text(to, digest_text(title, theirs, tr))

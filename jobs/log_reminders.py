@@ -20,8 +20,8 @@ from models import Employee, Task
 from models.people import STAFF_ROLES
 from services import timelog
 from services.calendar import load_calendar
+from views import formats
 from views.i18n import Translator
-from services.timeparse import format_duration
 
 MAX_TASK_BUTTONS = 3
 QUICK_STATUSES = ("in_progress", "new")
@@ -45,8 +45,8 @@ def quick_log(rest: int, task_ids: list[int], day: date, lang: str) -> ReplyKeyb
 
 def reminder_text(logged: int, capacity: int, task_ids: list[int], tr: Translator) -> str:
     fields = {
-        "logged": format_duration(logged, tr.lang),
-        "capacity": format_duration(capacity, tr.lang),
+        "logged": formats.duration(logged, tr),
+        "capacity": formats.duration(capacity, tr),
         "rest": compact(capacity - logged, tr.lang),
     }
     if task_ids:

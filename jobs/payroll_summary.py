@@ -66,8 +66,7 @@ async def _send_table(ctx: JobContext, admin: Employee, payroll: Payroll) -> Non
         "payroll-file-caption",
         month=report.month_name(payroll.month, tr),
         count=len(payroll.rows),
-        amount=report.money(payroll.amount, tr),
-        currency=payroll.currency,
+        amount=report.money(payroll.amount, payroll.currency, tr),
         missing=len(payroll.no_norm_rows),
     )
     data = report.payroll_workbook(payroll, tr)

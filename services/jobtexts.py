@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from services import jobruns
 from services.config import AppConfig
-from views.i18n import Translator
 from services.jobruns import JobInfo, RunReport
+from views import formats
+from views.i18n import Translator
 
 
 def title(job: str, tr: Translator) -> str:
     return tr(f"jobs-name-{job.replace('_', '-')}")
 
 
-def moment(value: datetime, tz: str) -> str:
-    """A stored naive-UTC or an aware moment, in the company time zone."""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(ZoneInfo(tz)).strftime("%d.%m.%Y %H:%M")
-
-
 def _when(job: str, config: AppConfig, tr: Translator) -> str:
     if job in jobruns.DAILY:
         at = config.lag_alert_time if job == "lag_alerts" else config.reminder_time
-        return tr("jobs-when-daily", time=at.strftime("%H:%M"))
-    return tr(
-        "jobs-when-monthly", day=config.payroll_day, time=config.payroll_time.strftime("%H:%M")
-    )
+        return tr("jobs-when-daily", time=formats.clock(at))
+    return tr("jobs-when-monthly", day=config.payroll_day, time=formats.clock(config.payroll_time))
 
 
 def overview(infos: Sequence[JobInfo], config: AppConfig, tr: Translator) -> str:
@@ -44,7 +35,9 @@ def overview(infos: Sequence[JobInfo], config: AppConfig, tr: Translator) -> str
             )
         )
         if info.next_run is not None:
-            lines.append(tr("jobs-next", at=moment(info.next_run, config.timezone)))
+            lines.append(
+                tr("jobs-next", at=formats.moment(info.next_run, config.timezone, tr.lang))
+            )
         last = info.last
         if last is None:
             lines.append(tr("jobs-last-none"))
@@ -52,7 +45,7 @@ def overview(infos: Sequence[JobInfo], config: AppConfig, tr: Translator) -> str
             lines.append(
                 tr(
                     "jobs-last",
-                    at=moment(last.started_at, config.timezone),
+                    at=formats.moment(last.started_at, config.timezone, tr.lang),
                     period=last.period,
                     trigger=tr(f"jobs-trigger-{last.trigger}"),
                     status=tr(f"jobs-status-{last.status}"),
@@ -69,7 +62,11 @@ def overview(infos: Sequence[JobInfo], config: AppConfig, tr: Translator) -> str
 def outcome(report: RunReport, config: AppConfig, tr: Translator) -> str:
     name = title(report.job, tr)
     if report.status == jobruns.BUSY:
-        until = moment(report.busy_until, config.timezone) if report.busy_until else "—"
+        until = (
+            formats.moment(report.busy_until, config.timezone, tr.lang)
+            if report.busy_until
+            else "—"
+        )
         return tr("jobs-run-busy", title=name, period=report.period, until=until)
     lines = [
         tr(

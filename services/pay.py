@@ -101,8 +101,6 @@ class PayArgsError:
     token: str
 
 
-
-
 def _hours(minutes: int) -> Fraction:
     return minutes_to_hours(minutes)
 

@@ -11,47 +11,32 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from views.i18n import Translator
 from services.pay import PayRule
 from services.payroll import Payroll, PayrollRow
 from services.paysettings import rule_args
 from services.reports import PAYROLL_COLUMNS, csv_bytes, payroll_xlsx
 from services.units import month_code
+from views import formats
+from views.i18n import Translator
 
 # Room left under Telegram's 4,096 characters for the page footer and safety.
 PAGE_LIMIT = 3800
 
 
-def number(value: Decimal, tr: Translator, places: int = 2) -> str:
-    text = f"{value:,.{places}f}"
-    whole, _, fraction = text.partition(".")
-    whole = whole.replace(",", tr("pay-num-group"))
-    return f"{whole}{tr('pay-num-point')}{fraction}" if fraction else whole
-
-
-def money(value: Decimal, tr: Translator) -> str:
-    return number(value, tr, 2)
+def money(value: Decimal, currency: str, tr: Translator) -> str:
+    return formats.money(value, currency, tr.lang)
 
 
 def hours(value: Decimal, tr: Translator) -> str:
-    text = number(value, tr, 2)
-    point = tr("pay-num-point")
-    return text.rstrip("0").rstrip(point) if point in text else text
+    return formats.number(value, tr.lang)
 
 
 def factor(value: Decimal, tr: Translator) -> str:
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", tr("pay-num-point"))
+    return formats.number(value, tr.lang, 3)
 
 
 def month_name(month: date, tr: Translator) -> str:
     return tr("pay-month-name", name=tr(f"pay-month-{month.month}"), year=month.year)
-
-
-def day_text(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
 
 
 def type_name(pay_type: str, tr: Translator) -> str:
@@ -59,7 +44,7 @@ def type_name(pay_type: str, tr: Translator) -> str:
 
 
 def rule_text(rule: PayRule, currency: str, tr: Translator) -> str:
-    amount = money(rule.amount, tr)
+    amount = money(rule.amount, currency, tr)
     if rule.pay_type == "salary":
         return tr("pay-rule-salary", amount=amount, currency=currency)
     if rule.pay_type == "hourly":
@@ -81,7 +66,7 @@ def no_norm_hint(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
     return tr(
         "payroll-hint",
         code=row.code,
-        first=payroll.month.isoformat(),
+        first=payroll.month,
         month=month_code(payroll.month),
         args=rule_args(fixed),
     )
@@ -90,7 +75,7 @@ def no_norm_hint(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
 def _status_lines(payroll: Payroll, tr: Translator) -> list[str]:
     lines = []
     if payroll.as_of is not None:
-        lines.append(tr("payroll-so-far", date=day_text(payroll.as_of)))
+        lines.append(tr("payroll-so-far", date=payroll.as_of))
     if payroll.locked:
         lines.append(tr("payroll-locked"))
     return lines
@@ -111,9 +96,7 @@ def person_summary(
     if r.amount is None:
         lines.append(tr("payroll-own-no-norm"))
     else:
-        lines.append(
-            tr("payroll-own-amount", amount=money(r.amount, tr), currency=payroll.currency)
-        )
+        lines.append(tr("payroll-own-amount", amount=money(r.amount, payroll.currency, tr)))
     return "\n".join(lines)
 
 
@@ -147,8 +130,7 @@ def row_line(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
         name=name,
         type=type_name(row.rule.pay_type, tr),
         hours=spent,
-        amount=money(r.amount, tr),
-        currency=payroll.currency,
+        amount=money(r.amount, payroll.currency, tr),
     )
 
 
@@ -161,8 +143,7 @@ def _header(payroll: Payroll, tr: Translator) -> list[str]:
             count=len(payroll.rows),
             worked=hours(payroll.worked_h, tr),
             overtime=hours(payroll.overtime_h, tr),
-            amount=money(payroll.amount, tr),
-            currency=payroll.currency,
+            amount=money(payroll.amount, payroll.currency, tr),
         )
     )
     missing = len(payroll.no_norm_rows)

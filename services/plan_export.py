@@ -6,11 +6,11 @@ from decimal import Decimal
 
 from services.planning import PlanReport, TaskRow
 from services.reports import PLAN_COLUMNS, ChartBar, csv_bytes
-from services.timeparse import hours_str
+from services.units import hours_of
 
 
 def _hours(minutes: int | None) -> Decimal | None:
-    return None if minutes is None else Decimal(hours_str(minutes))
+    return None if minutes is None else hours_of(minutes)
 
 
 def csv_row(row: TaskRow) -> tuple[object, ...]:

@@ -26,7 +26,8 @@ from services.errors import DomainError
 from services.locks import is_locked
 from services.task_flow import mark_started
 from services.tasks import Scope, may_log, require_open, visible_task
-from services.timeparse import MAX_MINUTES, hours_str
+from services.timeparse import MAX_MINUTES
+from services.units import hours_of
 
 UNDO_WINDOW = timedelta(hours=24)
 
@@ -168,8 +169,8 @@ async def add_entry(
         raise DomainError(
             "log-day-full",
             day=day,
-            logged=hours_str(already),
-            left=hours_str(MAX_MINUTES - already),
+            logged=hours_of(already),
+            left=hours_of(MAX_MINUTES - already),
         )
     entry = TimeEntry(
         employee_id=me.id,

@@ -7,6 +7,9 @@ reach the texts already written by views.formats, so the texts never format them
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
@@ -15,19 +18,21 @@ from fluent.runtime.types import fluent_number
 from fluent.syntax import ast
 from fluent.syntax.visitor import Visitor
 
+from views import formats
+
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 LANGUAGES = ("ru", "en")
 
 
 @cache
-def _resources(lang: str) -> tuple[FluentResource, ...]:
+def _resources(lang: str) -> tuple[ast.Resource, ...]:
     resources = []
     seen: dict[str, Path] = {}
     for path in sorted((LOCALES_DIR / lang).glob("*.ftl")):
         resource = FluentResource(path.read_text("utf-8"))
         for entry in resource.body:
             if isinstance(entry, ast.Junk):
-                raise ValueError(f"{path}: cannot parse {entry.content[:60]!r}")
+                raise ValueError(f"{path}: cannot parse {(entry.content or '')[:60]!r}")
             if isinstance(entry, ast.Message):
                 key = entry.id.name
                 if key in seen:
@@ -94,12 +99,23 @@ def telegram_language(code: str | None) -> str | None:
     return None
 
 
-def _argument(value: object) -> object:
+def _argument(value: object, lang: str) -> object:
+    """A field as the language writes it; numbers stay numbers so plural selectors work."""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
-        # An int stays a number so that plural selectors work; task numbers and ids unbroken.
+        # Counts, task numbers and ids: no grouping, "#1234" stays whole.
         return fluent_number(value, useGrouping=False)
+    if isinstance(value, Decimal | Fraction | float):
+        # Fluent selects plural forms only for int and float: 1.00 is the int 1 ("1 день").
+        shown = formats.plain(value)
+        if shown == shown.to_integral_value():
+            return fluent_number(int(shown))
+        return fluent_number(float(shown), maximumFractionDigits=2)
+    if isinstance(value, datetime):
+        raise TypeError("a moment is shown through views.formats.moment, in the company zone")
+    if isinstance(value, date):
+        return formats.day(value, lang)
     return str(value)
 
 
@@ -116,9 +132,9 @@ class Translator:
         pattern = self._bundle.get_message(key).value
         if pattern is None:
             return key
-        args = {name: _argument(value) for name, value in values.items()}
+        args = {name: _argument(value, self.lang) for name, value in values.items()}
         text, _errors = self._bundle.format_pattern(pattern, args)
-        return text
+        return str(text)
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)
