@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models import ProcessedUpdate
-from services import people
+from services import language, people
 from services.config import AppConfig
 from services.errors import DomainError
 from views.i18n import Translator, pick_language
@@ -67,6 +67,8 @@ class IdentityMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         session: AsyncSession = data["session"]
         me = await people.by_telegram(session, user.id) if user else None
+        if me is not None and user is not None:
+            language.follow_telegram(me, user.language_code, self.config.default_language)
         lang = pick_language(
             me.language if me else None,
             user.language_code if user else None,

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import set_person_menu, split_args
 from models import Employee
-from services import people, permissions
+from services import language, people, permissions
 from services.config import AppConfig
 from services.errors import DomainError
 from views import formats
@@ -43,6 +43,8 @@ async def cmd_start(
     elif me is None:
         await message.answer(tr("refuse-stranger"))
         return
+    code = message.from_user.language_code if message.from_user else None
+    language.follow_telegram(me, code, config.default_language)
     tr = Translator(me.language or tr.lang)
     await set_person_menu(bot, me, tr)
     await message.answer(

@@ -163,6 +163,7 @@ def refresh_profile(emp: Employee, user: TelegramUser) -> None:
 
 async def set_language(session: AsyncSession, emp: Employee, lang: str) -> None:
     emp.language = lang
+    emp.language_chosen = True
     await session.commit()
 
 

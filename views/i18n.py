@@ -18,10 +18,10 @@ from fluent.runtime.types import fluent_number
 from fluent.syntax import ast
 from fluent.syntax.visitor import Visitor
 
+from services.language import LANGUAGES, from_telegram
 from views import formats
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
-LANGUAGES = ("ru", "en")
 
 
 @cache
@@ -87,16 +87,7 @@ def pick_language(saved: str | None, telegram_code: str | None, default: str) ->
     """A person's language: their stored one, else Telegram's, else the default."""
     if saved in LANGUAGES:
         return saved
-    return telegram_language(telegram_code) or default
-
-
-def telegram_language(code: str | None) -> str | None:
-    """The supported language of Telegram's `language_code` ("en-GB" -> "en"), or None."""
-    if code:
-        short = code.split("-")[0].lower()
-        if short in LANGUAGES:
-            return short
-    return None
+    return from_telegram(telegram_code, default)
 
 
 def _argument(value: object, lang: str) -> object:
