@@ -192,9 +192,16 @@ def payroll_csv(payroll: Payroll) -> bytes:
 
 
 def payroll_workbook(payroll: Payroll, tr: Translator) -> bytes:
-    """The .xlsx file: headers, sheet title and the totals label in the reader's language."""
+    """The .xlsx file for people: headers, pay types, sheet title and totals label in the
+    reader's language (the CSV keeps the contract's machine values)."""
+    kind = PAYROLL_COLUMNS.index("pay_type")
+    rows = []
+    for row in payroll.rows:
+        cells = list(row.cells(payroll.currency))
+        cells[kind] = type_name(row.rule.pay_type, tr)
+        rows.append(cells)
     return payroll_xlsx(
-        [row.cells(payroll.currency) for row in payroll.rows],
+        rows,
         title=tr("payroll-xlsx-title", month=month_code(payroll.month)),
         headers=[tr(f"payroll-col-{column.replace('_', '-')}") for column in PAYROLL_COLUMNS],
         currency=payroll.currency,

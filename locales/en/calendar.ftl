@@ -12,7 +12,11 @@ schedule-none = No schedule set: hours and plans are not computed for this perso
 schedule-upcoming = Next schedules:
 absences-title = Absences:
 absences-none = No absences ahead.
-absence-line = { $kind }: { $first } – { $last } ({ $days } d)
+absence-line =
+    { $kind }: { $first } – { $last }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
 schedule-week-title = This week ({ $first } – { $last }): { $total } h
 schedule-week-no-schedule = no schedule
 schedule-week-reason-holiday = (holiday)
@@ -50,11 +54,15 @@ err-schedule-hours = «{ $value }» is not a number of hours: 0 to 24 a day, a f
 err-schedule-admin-only = Schedules are set by an administrator. Your schedule: /schedule
 err-calendar-date = «{ $value }» is not a date. Write YYYY-MM-DD or DD.MM.YYYY, for example: 2026-04-01 or 01.04.2026
 err-calendar-date-range = The date { $value } is too far off: dates from { $first } to { $last } are accepted, for example: 2026-04-01
-err-calendar-not-staff = { $person } is an external representative or deactivated: they have no working calendar. Staff: /team
+err-calendar-not-staff = { $person }: an external representative or deactivated — no working calendar. Staff: /team
 err-absence-usage = Format: /absence PERSON vacation|sick|dayoff FROM [TO] or /absence PERSON remove DATE, for example: /absence @ivan vacation 2026-04-06 2026-04-17
 err-absence-kind = There is no absence kind «{ $kind }». Kinds: vacation, sick, dayoff, for example: /absence @ivan sick 12.03.2026
 err-absence-order = The end { $last } is before the start { $first }. For example: /absence @ivan vacation 2026-04-06 2026-04-17
-err-absence-too-long = An absence lasts at most { $max } days, this one { $days }. Split it, for example: /absence @ivan vacation 2026-04-06 2026-04-17
+err-absence-too-long =
+    An absence lasts at most { $max ->
+        [one] { $max } day
+       *[other] { $max } days
+    }, this one { $days }. Split it, for example: /absence @ivan vacation 2026-04-06 2026-04-17
 err-absence-overlap = { $person } is already absent { $first } – { $last } on these days. Remove that first: /absence { $number } remove { $first }
 err-absence-none = { $person } has no absence on { $day }. Their absences: /absence { $number }
 err-holiday-usage = Format: /holiday add|remove YYYY-MM-DD [NAME] or /holiday [YEAR], for example: /holiday add 2026-12-30 Company day

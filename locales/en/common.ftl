@@ -27,13 +27,16 @@ invite-made =
     { $link }
     The link works once and is valid for 7 days.
 invite-made-external =
-    Invite for an external representative, group { $group }, access for { $days } days.
+    Invite for an external representative, group { $group }, access for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
     { $link }
-    The link works once and is valid for 7 days.
+    The link works once and for 7 days.
 role-set = { $person } is now a { $role }.
 listed-on = { $person } is shown in the staff list.
 listed-off = { $person } is hidden from the staff list.
-deactivated = { $person } is deactivated: the bot will no longer answer them.
+deactivated = Access ended: { $person }. The bot no longer answers this account.
 groups-empty = There are no development groups yet. Create one: /group new backend
 groups-line = { $name } — lead: { $lead }
 groups-chat-bound = (chat bound)
@@ -41,13 +44,13 @@ group-created = Group { $name } created. Set its lead: /group lead { $name } @us
 group-lead-set = { $person } leads the group { $name }.
 group-member-added = { $person } added to the group { $name }.
 group-member-already = { $person } is already in the group { $name }.
-group-member-removed = { $person } removed from the group { $name }.
+group-member-removed = Group { $name }: { $person } is no longer a member.
 group-member-absent = { $person } is not in the group { $name }.
 bindchat-done = This chat is bound to the group { $name }: its alerts will come here.
 
 err-person-format = I could not tell who «{ $ref }» is. Use @username or an employee number such as e12 (numbers are in /team).
 err-person-unknown = Nobody found for «{ $ref }». Employee numbers are in /team, for example e12.
-err-person-inactive = { $person } is deactivated or their access has expired.
+err-person-inactive = Access ended or expired: { $person }.
 err-role-unknown = There is no role «{ $role }». Roles: admin, manager, programmer, tester, external.
 err-role-self = You cannot drop your own admin role: ask another admin.
 err-role-usage = Format: /role PERSON ROLE, for example: /role @ivan tester

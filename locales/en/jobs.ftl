@@ -40,8 +40,19 @@ jobs-lag-digest-title = Tasks behind plan in your groups, { $date }:
 jobs-lag-chat-title = Tasks behind plan in { $groups }, { $date }:
 jobs-lag-group = Group { $group }:
 jobs-lag-person = { $person }:
-jobs-lag-task = #{ $id } { $title } — behind by { $lag } h ({ $days } d), deadline { $deadline }
-jobs-lag-task-late = #{ $id } { $title } — behind by { $lag } h ({ $days } d), deadline { $deadline }, finishes { $late } working days late ({ $finish })
+jobs-lag-task =
+    #{ $id } { $title } — behind by { $lag } h, that is { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }; deadline { $deadline }
+jobs-lag-task-late =
+    #{ $id } { $title } — behind by { $lag } h, that is { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }; deadline { $deadline }, finishes { $late ->
+        [one] { $late } working day
+       *[other] { $late } working days
+    } late, { $finish }
 jobs-lag-task-beyond = #{ $id } { $title } — behind by { $lag } h, deadline { $deadline }, no finish in sight at the current pace
 jobs-lag-own-footer = Log your hours: /log 2h #{ $id } · all your tasks: /tasks
 jobs-lag-digest-footer = Details: /plan

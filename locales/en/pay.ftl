@@ -1,7 +1,5 @@
 # Pay settings (/pay) and payroll (/payroll, the monthly summary).
 
-pay-num-group = ,
-pay-num-point = .
 pay-month-name = { $name } { $year }
 pay-month-1 = January
 pay-month-2 = February
@@ -32,14 +30,18 @@ pay-history-title = { $person } — pay terms:
 pay-history-line = from { $month }: { $rule }
 pay-history-current = {" "}← now
 pay-history-change = Change: /pay { $ref } { $args } from { $month }
-pay-history-empty = { $person } has no pay terms. Set them: /pay { $ref } fixed_by_hours 100000 160 1.5 from { $month } (or hourly RATE, or salary BASE)
+pay-history-empty = No pay terms: { $person }. Set them: /pay { $ref } fixed_by_hours 100000 160 1.5 from { $month }, or hourly RATE, or salary BASE
 
 payroll-title = Pay for { $month }
 payroll-own-title = Your pay for { $month }
 payroll-person-title = { $person } — pay for { $month }
 payroll-so-far = The month is not over: figures as of { $date }, the amount covers the hours logged so far.
 payroll-locked = The month is locked: the summary was sent, only an administrator can change its time entries.
-payroll-totals = Employees: { $count }. Worked { $worked } h, overtime { $overtime } h. Total to pay: { $amount }
+payroll-totals =
+    { $count ->
+        [one] { $count } employee
+       *[other] { $count } employees
+    }. Worked { $worked } h, overtime { $overtime } h. Total to pay: { $amount }
 payroll-no-norm-count = No norm: { $count } — the amount is not computed, what to set is in the lines marked ⚠.
 payroll-files = Files: /payroll { $month } xlsx · /payroll { $month } csv
 payroll-row = { $code } { $name } — { $type }: { $hours } → { $amount }
@@ -57,7 +59,7 @@ payroll-own-overtime = Overtime: { $hours } h
 payroll-own-amount = To pay: { $amount }
 payroll-own-no-norm = To pay: not computed — these terms need a norm of hours and there is no work schedule for this month. Please tell an administrator.
 payroll-own-none = You have no pay terms for { $month }; an administrator sets them.
-payroll-person-none = { $person } has no pay terms for { $month }. Set them: /pay { $ref } salary 100000 from { $code }
+payroll-person-none = No pay terms for { $month }: { $person }. Set them: /pay { $ref } salary 100000 from { $code }
 payroll-file-caption = Pay for { $month } — employees: { $count }, without a norm: { $missing }, total: { $amount }
 payroll-others-denied = Only an administrator sees everyone's pay.
 payroll-xlsx-title = Payroll { $month }
@@ -83,7 +85,7 @@ err-pay-month = “{ $token }” is not a month: write YYYY-MM. For example: /pa
 err-pay-month-missing = A month YYYY-MM must follow “from”. For example: /pay { $ref } hourly 1500 from 2026-04
 err-pay-month-far = The month { $month } is out of range: { $earliest } to { $latest }. For example: /pay { $ref } hourly 1500 from { $latest }
 err-pay-month-locked = The pay for { $locked } has been sent and the month is locked: new terms would change it. Set them from a later month, for example: { $example }
-err-pay-external = { $person } is an external representative and has no pay. If they are staff now, change the role first, for example: /role { $ref } programmer
+err-pay-external = { $person } is an external representative and has no pay. To pay them, change the role first, for example: /role { $ref } programmer
 err-payroll-usage = Format: /payroll [YYYY-MM] [csv|xlsx]. For example: /payroll 2026-03 or /payroll 2026-03 xlsx
 err-payroll-arg = I did not understand “{ $token }”. Format: /payroll [YYYY-MM] [csv|xlsx], for example: /payroll 2026-03 csv
 err-payroll-month = “{ $token }” is not a month: write YYYY-MM, for example: /payroll 2026-03

@@ -11,8 +11,16 @@ plan-person-no-schedule = , no schedule: { $count }
 plan-tasks = Tasks, worst first:
 plan-task-head = #{ $id } { $title } — { $person }
 plan-nobody = nobody assigned
-plan-task-ok = {"   "}planned { $planned } h, logged { $logged } h, lag { $lag } h ({ $lag_days } d); deadline { $deadline }, { $late }
-plan-late = forecast { $forecast }, working days late: { $days }
+plan-task-ok =
+    {"   "}planned { $planned } h, logged { $logged } h, lag { $lag } h, that is { $lag_days ->
+        [one] { $lag_days } day
+       *[other] { $lag_days } days
+    }; deadline { $deadline }, { $late }
+plan-late =
+    forecast { $forecast }, { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    } late
 plan-on-time = forecast { $forecast }, on time
 plan-late-unknown = forecast { $forecast }, after the deadline
 plan-forecast-beyond = forecast: more than 2 years away

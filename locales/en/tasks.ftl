@@ -79,14 +79,14 @@ btn-timer-start = ▶ Start timer
 btn-timer-stop = ⏹ Stop timer
 btn-log = +{ $duration }
 
-note-assigned = Task #{ $id } "{ $title }" is assigned to you ({ $actor }).
-note-unassigned = Task #{ $id } "{ $title }" was given to someone else ({ $actor }).
-note-review = Task #{ $id } "{ $title }" is waiting for your review ({ $actor }).
-note-done = Task #{ $id } "{ $title }" was accepted: done ({ $actor }).
+note-assigned = Task #{ $id } "{ $title }" is assigned to you — { $actor }.
+note-unassigned = Task #{ $id } "{ $title }" was given to someone else — { $actor }.
+note-review = Task #{ $id } "{ $title }" is waiting for your review — { $actor }.
+note-done = Task #{ $id } "{ $title }" was accepted: done — { $actor }.
 note-returned =
-    Task #{ $id } "{ $title }" was returned ({ $actor }):
+    Task #{ $id } "{ $title }" was returned — { $actor }:
     { $comment }
-note-cancelled = Task #{ $id } "{ $title }" was cancelled ({ $actor }).
+note-cancelled = Task #{ $id } "{ $title }" was cancelled — { $actor }.
 note-comment =
     Comment on task #{ $id } "{ $title }" from { $actor }:
     { $comment }

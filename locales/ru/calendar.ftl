@@ -12,7 +12,13 @@ schedule-none = График не задан: часы и план для это
 schedule-upcoming = Следующие графики:
 absences-title = Отсутствия:
 absences-none = Отсутствий впереди нет.
-absence-line = { $kind }: { $first } – { $last } ({ $days } дн.)
+absence-line =
+    { $kind }: { $first } – { $last }, { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }
 schedule-week-title = Эта неделя ({ $first } – { $last }): { $total } ч
 schedule-week-no-schedule = нет графика
 schedule-week-reason-holiday = (праздник)
@@ -50,11 +56,17 @@ err-schedule-hours = «{ $value }» — не число часов: на ден�
 err-schedule-admin-only = Графики задаёт администратор. Ваш график: /schedule
 err-calendar-date = «{ $value }» — не дата. Пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например: 2026-04-01 или 01.04.2026
 err-calendar-date-range = Дата { $value } слишком далеко: допустимы даты с { $first } по { $last }, например: 2026-04-01
-err-calendar-not-staff = { $person } — внешний представитель или отключён: рабочего календаря у него нет. Сотрудники: /team
+err-calendar-not-staff = { $person }: внешний представитель или доступ отключён — рабочего календаря нет. Сотрудники: /team
 err-absence-usage = Формат: /absence СОТРУДНИК vacation|sick|dayoff С [ПО] или /absence СОТРУДНИК remove ДАТА, например: /absence @ivan vacation 2026-04-06 2026-04-17
 err-absence-kind = Нет вида отсутствия «{ $kind }». Виды: vacation (отпуск), sick (больничный), dayoff (отгул), например: /absence @ivan sick 12.03.2026
 err-absence-order = Конец { $last } раньше начала { $first }. Например: /absence @ivan vacation 2026-04-06 2026-04-17
-err-absence-too-long = Отсутствие длится не больше { $max } дн., а здесь { $days }. Разбейте его, например: /absence @ivan vacation 2026-04-06 2026-04-17
+err-absence-too-long =
+    Отсутствие длится не больше { $max ->
+        [one] { $max } дня
+        [few] { $max } дней
+        [many] { $max } дней
+       *[other] { $max } дней
+    }, а здесь { $days }. Разбейте его, например: /absence @ivan vacation 06.04.2026 17.04.2026
 err-absence-overlap = У сотрудника { $person } уже есть отсутствие { $first } – { $last } на эти дни. Сначала удалите его: /absence { $number } remove { $first }
 err-absence-none = У сотрудника { $person } нет отсутствия на { $day }. Его отсутствия: /absence { $number }
 err-holiday-usage = Формат: /holiday add|remove ГГГГ-ММ-ДД [НАЗВАНИЕ] или /holiday [ГОД], например: /holiday add 2026-12-30 Корпоратив

@@ -27,27 +27,32 @@ invite-made =
     { $link }
     Ссылка одноразовая и действует 7 дней.
 invite-made-external =
-    Приглашение для внешнего представителя, группа { $group }, доступ на { $days } дн.
+    Приглашение для внешнего представителя, группа { $group }, доступ на { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }.
     { $link }
     Ссылка одноразовая и действует 7 дней.
 role-set = { $person }: теперь { $role }.
-listed-on = { $person } отображается в списке сотрудников.
-listed-off = { $person } скрыт из списка сотрудников.
-deactivated = { $person } отключён: бот больше не будет ему отвечать.
+listed-on = В списке сотрудников: { $person }.
+listed-off = Больше не в списке сотрудников: { $person }.
+deactivated = Доступ отключён: { $person }. Бот больше не отвечает на сообщения с этого аккаунта.
 groups-empty = Групп разработки пока нет. Создать: /group new backend
 groups-line = { $name } — руководитель: { $lead }
 groups-chat-bound = (чат привязан)
 group-created = Группа { $name } создана. Назначить руководителя: /group lead { $name } @username
 group-lead-set = { $person } — руководитель группы { $name }.
-group-member-added = { $person } добавлен в группу { $name }.
+group-member-added = Группа { $name }: { $person } теперь участник.
 group-member-already = { $person } уже в группе { $name }.
-group-member-removed = { $person } удалён из группы { $name }.
+group-member-removed = Группа { $name }: { $person } больше не участник.
 group-member-absent = { $person } не состоит в группе { $name }.
 bindchat-done = Этот чат привязан к группе { $name }: сюда будут приходить её оповещения.
 
 err-person-format = Не понял, о ком речь: «{ $ref }». Укажите @username или номер сотрудника, например e12 (номера — в /team).
 err-person-unknown = Сотрудник «{ $ref }» не найден. Номера сотрудников — в /team, например e12.
-err-person-inactive = { $person } отключён или его доступ истёк.
+err-person-inactive = Доступ отключён или истёк: { $person }.
 err-role-unknown = Нет такой роли: «{ $role }». Роли: admin, manager, programmer, tester, external.
 err-role-self = Нельзя снять с себя роль администратора: попросите другого администратора.
 err-role-usage = Формат: /role СОТРУДНИК РОЛЬ, например: /role @ivan tester

@@ -40,8 +40,25 @@ jobs-lag-digest-title = Отставание от плана в ваших гр�
 jobs-lag-chat-title = Отставание от плана в { $groups }, { $date }:
 jobs-lag-group = Группа { $group }:
 jobs-lag-person = { $person }:
-jobs-lag-task = #{ $id } { $title } — отставание { $lag } ч ({ $days } дн.), срок { $deadline }
-jobs-lag-task-late = #{ $id } { $title } — отставание { $lag } ч ({ $days } дн.), срок { $deadline }, завершится на { $late } раб. дн. позже ({ $finish })
+jobs-lag-task =
+    #{ $id } { $title } — отставание { $lag } ч, это { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }; срок { $deadline }
+jobs-lag-task-late =
+    #{ $id } { $title } — отставание { $lag } ч, это { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }; срок { $deadline }, завершится на { $late ->
+        [one] { $late } рабочий день
+        [few] { $late } рабочих дня
+        [many] { $late } рабочих дней
+       *[other] { $late } рабочих дня
+    } позже, { $finish }
 jobs-lag-task-beyond = #{ $id } { $title } — отставание { $lag } ч, срок { $deadline }, при нынешнем темпе срок завершения не виден
 jobs-lag-own-footer = Записать часы: /log 2ч #{ $id } · все ваши задачи: /tasks
 jobs-lag-digest-footer = Подробнее: /plan

@@ -1,7 +1,5 @@
 # Pay settings (/pay) and payroll (/payroll, the monthly summary).
 
-pay-num-group = {" "}
-pay-num-point = ,
 pay-month-name = { $name } { $year }
 pay-month-1 = январь
 pay-month-2 = февраль
@@ -32,14 +30,20 @@ pay-history-title = { $person } — условия оплаты:
 pay-history-line = с { $month }: { $rule }
 pay-history-current = {" "}← сейчас
 pay-history-change = Изменить: /pay { $ref } { $args } from { $month }
-pay-history-empty = У { $person } условий оплаты нет. Задать: /pay { $ref } fixed_by_hours 100000 160 1.5 from { $month } (или hourly СТАВКА, или salary ОКЛАД)
+pay-history-empty = Условий оплаты нет: { $person }. Задать: /pay { $ref } fixed_by_hours 100000 160 1.5 from { $month }, или hourly СТАВКА, или salary ОКЛАД
 
 payroll-title = Оплата за { $month }
 payroll-own-title = Ваша оплата за { $month }
 payroll-person-title = { $person } — оплата за { $month }
 payroll-so-far = Месяц ещё идёт: данные на { $date }, сумма — за уже записанные часы.
 payroll-locked = Месяц закрыт: сводка отправлена, записи времени за него меняет только администратор.
-payroll-totals = Сотрудников: { $count }. Отработано { $worked } ч, сверх нормы { $overtime } ч. Итого к оплате: { $amount }
+payroll-totals =
+    { $count ->
+        [one] { $count } сотрудник
+        [few] { $count } сотрудника
+        [many] { $count } сотрудников
+       *[other] { $count } сотрудника
+    }. Отработано { $worked } ч, сверх нормы { $overtime } ч. Итого к оплате: { $amount }
 payroll-no-norm-count = Без нормы: { $count } — сумма не рассчитана, что задать — в строках с ⚠.
 payroll-files = Файлы: /payroll { $month } xlsx · /payroll { $month } csv
 payroll-row = { $code } { $name } — { $type }: { $hours } → { $amount }
@@ -57,7 +61,7 @@ payroll-own-overtime = Сверх нормы: { $hours } ч
 payroll-own-amount = К оплате: { $amount }
 payroll-own-no-norm = К оплате: не рассчитано — для этих условий нужна норма часов, а графика работы на этот месяц нет. Сообщите администратору.
 payroll-own-none = Условий оплаты на { $month } у вас нет — их задаёт администратор.
-payroll-person-none = У { $person } нет условий оплаты на { $month }. Задать: /pay { $ref } salary 100000 from { $code }
+payroll-person-none = Нет условий оплаты на { $month }: { $person }. Задать: /pay { $ref } salary 100000 from { $code }
 payroll-file-caption = Оплата за { $month } — сотрудников: { $count }, без нормы: { $missing }, итого: { $amount }
 payroll-others-denied = Оплату всех сотрудников видит только администратор.
 payroll-xlsx-title = Оплата { $month }
@@ -83,7 +87,7 @@ err-pay-month = Не понял месяц «{ $token }»: пишите ГГГГ
 err-pay-month-missing = После from нужен месяц ГГГГ-ММ. Например: /pay { $ref } hourly 1500 from 2026-04
 err-pay-month-far = Месяц { $month } не подходит: можно с { $earliest } по { $latest }. Например: /pay { $ref } hourly 1500 from { $latest }
 err-pay-month-locked = Оплата за { $locked } уже отправлена и месяц закрыт: новые условия изменили бы её. Задайте их с более позднего месяца, например: { $example }
-err-pay-external = { $person } — внешний представитель: оплаты у него нет. Если он теперь сотрудник, сначала смените роль, например: /role { $ref } programmer
+err-pay-external = { $person } — внешний представитель, оплата не начисляется. Чтобы начислять, сначала смените роль, например: /role { $ref } programmer
 err-payroll-usage = Формат: /payroll [ГГГГ-ММ] [csv|xlsx]. Например: /payroll 2026-03 или /payroll 2026-03 xlsx
 err-payroll-arg = Не понял «{ $token }». Формат: /payroll [ГГГГ-ММ] [csv|xlsx], например: /payroll 2026-03 csv
 err-payroll-month = Не понял месяц «{ $token }»: пишите ГГГГ-ММ, например: /payroll 2026-03

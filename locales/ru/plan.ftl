@@ -11,8 +11,20 @@ plan-person-no-schedule = , без графика: { $count }
 plan-tasks = Задачи, сначала худшие:
 plan-task-head = #{ $id } { $title } — { $person }
 plan-nobody = без исполнителя
-plan-task-ok = {"   "}план { $planned } ч, сделано { $logged } ч, отставание { $lag } ч ({ $lag_days } дн.); срок { $deadline }, { $late }
-plan-late = прогноз { $forecast }, опоздание { $days } раб. дн.
+plan-task-ok =
+    {"   "}план { $planned } ч, сделано { $logged } ч, отставание { $lag } ч, это { $lag_days ->
+        [one] { $lag_days } день
+        [few] { $lag_days } дня
+        [many] { $lag_days } дней
+       *[other] { $lag_days } дня
+    }; срок { $deadline }, { $late }
+plan-late =
+    прогноз { $forecast }, опоздание на { $days ->
+        [one] { $days } рабочий день
+        [few] { $days } рабочих дня
+        [many] { $days } рабочих дней
+       *[other] { $days } рабочих дня
+    }
 plan-on-time = прогноз { $forecast }, в срок
 plan-late-unknown = прогноз { $forecast }, позже срока
 plan-forecast-beyond = прогноз: позже чем через 2 года

@@ -79,14 +79,14 @@ btn-timer-start = ▶ Запустить таймер
 btn-timer-stop = ⏹ Остановить таймер
 btn-log = +{ $duration }
 
-note-assigned = Вам назначена задача #{ $id } «{ $title }» ({ $actor }).
-note-unassigned = Задача #{ $id } «{ $title }» передана другому исполнителю ({ $actor }).
-note-review = Задача #{ $id } «{ $title }» ждёт вашей проверки ({ $actor }).
-note-done = Задача #{ $id } «{ $title }» принята: готова ({ $actor }).
+note-assigned = Вам назначена задача #{ $id } «{ $title }» — { $actor }.
+note-unassigned = Задача #{ $id } «{ $title }» передана другому исполнителю — { $actor }.
+note-review = Задача #{ $id } «{ $title }» ждёт вашей проверки — { $actor }.
+note-done = Задача #{ $id } «{ $title }» принята: готова — { $actor }.
 note-returned =
-    Задача #{ $id } «{ $title }» возвращена на доработку ({ $actor }):
+    Задача #{ $id } «{ $title }» возвращена на доработку — { $actor }:
     { $comment }
-note-cancelled = Задача #{ $id } «{ $title }» отменена ({ $actor }).
+note-cancelled = Задача #{ $id } «{ $title }» отменена — { $actor }.
 note-comment =
     Комментарий к задаче #{ $id } «{ $title }» от { $actor }:
     { $comment }
