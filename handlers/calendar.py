@@ -9,19 +9,19 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.calendar_view import (
-    absence_line,
-    absences_text,
-    holidays_text,
-    overview_text,
-    week_text,
-)
 from handlers.common import answer_long, notify, rest_args, split_args
 from models import Employee
 from services import absences, clock, people, public_holidays, schedules
 from services.calendar_input import require_date
 from services.config import AppConfig
 from services.errors import DomainError
+from views.calendar import (
+    absence_line,
+    absences_text,
+    holidays_text,
+    overview_text,
+    week_text,
+)
 from views.i18n import Translator
 
 router = Router(name=__name__)

@@ -9,14 +9,14 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.keyboards import DialogCb
-from handlers.task_views import person
 from models import Employee
 from services import task_create
 from services import tasks as tasks_service
 from services.errors import DomainError
 from views import formats
 from views.i18n import Translator
+from views.keyboards import DialogCb
+from views.tasks import person
 
 MAX_PEOPLE_BUTTONS = 30
 

@@ -11,10 +11,10 @@ from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, split_args
-from services import jobtexts
 from services.config import AppConfig
 from services.errors import DomainError
 from services.jobruns import JobControl
+from views import jobs as jobtexts
 from views.i18n import Translator
 
 router = Router(name=__name__)

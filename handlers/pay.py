@@ -17,10 +17,10 @@ from models import Employee, PaySetting
 from services import clock, paysettings, people
 from services.config import AppConfig
 from services.errors import DomainError
-from services.payroll_report import rule_text
 from services.paysettings import rule_args, rule_of
 from services.units import add_months, month_code, month_start
 from views.i18n import Translator
+from views.payroll import rule_text
 
 router = Router(name=__name__)
 

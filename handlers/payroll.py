@@ -20,11 +20,11 @@ from handlers import pay
 from handlers.common import split_args
 from models import Employee
 from services import clock, people
-from services import payroll_report as report
 from services.config import AppConfig
 from services.errors import DomainError
 from services.payroll import Payroll, month_payroll
 from services.units import add_months, month_code, month_start, parse_month
+from views import payroll as report
 from views.i18n import Translator
 
 router = Router(name=__name__)

@@ -13,8 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import hours, timer
 from handlers.common import rest_args
-from handlers.keyboards import UndoCb, valid_id
-from handlers.log_views import log_reply, undo_reply
 from handlers.task_views import drop_buttons
 from models import Employee
 from services import clock, timelog
@@ -24,6 +22,8 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.timeparse import MAX_COMMENT, LogError, looks_like_log, parse_log
 from views.i18n import Translator
+from views.keyboards import UndoCb, valid_id
+from views.timelog import log_reply, undo_reply
 
 router = Router(name=__name__)
 TOMORROW = frozenset({"tomorrow", "завтра"})

@@ -8,8 +8,6 @@ from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import split_args
-from handlers.keyboards import StopCb, stop_keyboard
-from handlers.log_views import stop_reply, timer_started_reply
 from handlers.task_views import edit
 from models import Employee
 from services import tasks as tasks_service
@@ -17,6 +15,8 @@ from services import timers
 from services.config import AppConfig
 from services.errors import DomainError
 from views.i18n import Translator
+from views.keyboards import StopCb, stop_keyboard
+from views.timelog import stop_reply, timer_started_reply
 
 router = Router(name=__name__)
 

@@ -13,9 +13,9 @@ from jobs.context import JobContext, admins
 from jobs.delivery import in_parallel
 from models import Employee
 from services import locks
-from services import payroll_report as report
 from services.payroll import Payroll, PayrollRow, month_payroll
 from services.units import parse_month
+from views import payroll as report
 
 # Summaries in flight at once: each one also waits on two ledger writes, so one at a time could
 # not keep up with Telegram's pace; the sender's limiter still spaces the messages themselves.

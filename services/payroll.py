@@ -57,7 +57,7 @@ class PayrollRow:
         return self.result.no_norm
 
     def cells(self, currency: str) -> list[object]:
-        """Values in the order of services.reports.PAYROLL_COLUMNS."""
+        """Values in the order of views.csvfile.PAYROLL_COLUMNS."""
         r = self.result
         return [
             self.code,

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.ratelimit import RateLimiter
 from bot.scheduling import create_sender
-from jobs.log_reminders import compact
 from jobs.runner import JobRunner
 from models import TimeEntry
 from services import clock
@@ -20,6 +19,7 @@ from tests.jobs.conftest import no_wait
 from tests.jobs.data import sent_to, task, team
 from tests.pay import helpers as h
 from tests.tg import BotClient
+from views.reminders import compact
 
 TODAY = date(2026, 3, 11)
 

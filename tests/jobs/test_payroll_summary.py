@@ -9,10 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jobs.runner import JobRunner
 from models import Employee, JobRun, Lease, MonthLock, SentMessage
-from services import clock, jobtexts
+from services import clock
 from services.config import AppConfig
 from tests.fake_api import FakeBotAPI
 from tests.jobs.data import FEB, company, delivered, documents_to, sent_to
+from views import jobs as jobtexts
 from views.i18n import Translator
 
 PERSONAL = {101: "100 000,00", 102: "10,000.00", 103: "80 000,00"}

@@ -11,10 +11,10 @@ import pytest
 
 from services.errors import DomainError
 from services.pay import PayRule
-from services.payroll_report import factor, hours, money, rule_text
 from services.paysettings import parse_pay_command, rule_args
 from services.units import add_months
 from views.i18n import Translator
+from views.payroll import factor, hours, money, rule_text
 
 TODAY = date(2026, 3, 11)
 
@@ -77,7 +77,7 @@ def test_numbers_follow_the_language() -> None:
 
 def test_every_literal_key_in_the_code_exists() -> None:
     root = Path(__file__).resolve().parents[2]
-    sources = ["handlers/pay.py", "handlers/payroll.py", "services/payroll_report.py"]
+    sources = ["handlers/pay.py", "handlers/payroll.py", "views/payroll.py"]
     used = set()
     for name in sources:
         used |= set(re.findall(r'tr\(\s*"([a-z0-9-]+)"', (root / name).read_text()))

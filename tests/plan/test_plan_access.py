@@ -7,7 +7,6 @@ import re
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.plan_view import PlanPage
 from tests.conftest import ADMIN_TG
 from tests.plan.conftest import (
     IVAN_TG,
@@ -19,6 +18,7 @@ from tests.plan.conftest import (
     d,
 )
 from tests.tg import BotClient, Reply
+from views.plan import PlanPage
 
 NOT_YOURS = "«{}» — нет такой группы или сотрудника среди ваших групп."
 TASK_HEAD = re.compile(r"^#(\d+) ", re.MULTILINE)

@@ -14,16 +14,9 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image
 
-from services.reports import (
-    MAX_CHART_PEOPLE,
-    PAYROLL_COLUMNS,
-    PLAN_COLUMNS,
-    ChartBar,
-    cell,
-    csv_bytes,
-    payroll_xlsx,
-    plan_chart_png,
-)
+from views.chart import MAX_CHART_PEOPLE, ChartBar, plan_chart_png
+from views.csvfile import PAYROLL_COLUMNS, PLAN_COLUMNS, cell, csv_bytes
+from views.xlsx import payroll_xlsx
 
 BOM = b"\xef\xbb\xbf"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

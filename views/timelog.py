@@ -7,8 +7,6 @@ from datetime import date
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.keyboards import undo_keyboard
-from handlers.task_views import logged_vs_estimate
 from models import Employee, Task
 from services.calendar import load_calendar
 from services.config import AppConfig
@@ -16,6 +14,8 @@ from services.timelog import Logged, Undone
 from services.timers import Stopped, StopQuestion
 from views import formats
 from views.i18n import Translator
+from views.keyboards import undo_keyboard
+from views.tasks import logged_vs_estimate
 
 
 async def day_line(

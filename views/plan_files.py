@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from services.planning import PlanReport, TaskRow
-from services.reports import PLAN_COLUMNS, ChartBar, csv_bytes
 from services.units import hours_of
+from views.chart import ChartBar
+from views.csvfile import PLAN_COLUMNS, csv_bytes
 
 
 def _hours(minutes: int | None) -> Decimal | None:

@@ -14,10 +14,11 @@ from decimal import Decimal
 from services.pay import PayRule
 from services.payroll import Payroll, PayrollRow
 from services.paysettings import rule_args
-from services.reports import PAYROLL_COLUMNS, csv_bytes, payroll_xlsx
 from services.units import month_code
 from views import formats
+from views.csvfile import PAYROLL_COLUMNS, csv_bytes
 from views.i18n import Translator
+from views.xlsx import payroll_xlsx
 
 # Room left under Telegram's 4,096 characters for the page footer and safety.
 PAGE_LIMIT = 3800
