@@ -63,7 +63,7 @@ async def cmd_plan(
     if report.people:
         png = await asyncio.to_thread(
             plan_chart_png,
-            plan_files.chart_bars(report),
+            plan_files.chart_bars(report, tr),
             title=title(report, tr),
             planned_label=tr("plan-chart-planned"),
             logged_label=tr("plan-chart-logged"),

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from services.planning import PlanReport, TaskRow
 from services.units import hours_of
+from views import formats
 from views.chart import ChartBar
 from views.csvfile import PLAN_COLUMNS, csv_bytes
+from views.i18n import Translator
 
 
 def _hours(minutes: int | None) -> Decimal | None:
@@ -44,7 +46,7 @@ def file_name(report: PlanReport, extension: str) -> str:
     return f"plan-{report.scope.file_tag}-{report.today.isoformat()}.{extension}"
 
 
-def chart_bars(report: PlanReport) -> list[ChartBar]:
+def chart_bars(report: PlanReport, tr: Translator) -> list[ChartBar]:
     """Planned against logged hours of each person's tracked tasks, worst person first."""
     return [
         ChartBar(
@@ -52,6 +54,9 @@ def chart_bars(report: PlanReport) -> list[ChartBar]:
             planned_h=float(person.planned_h),
             logged_h=float(person.logged_h),
             lag_h=float(person.lag_h),
+            planned_text=formats.hours(person.planned_h, tr),
+            logged_text=formats.hours(person.logged_h, tr),
+            lag_text=tr("plan-chart-lag-value", hours=formats.hours(person.lag_h, tr)),
         )
         for person in report.people
     ]

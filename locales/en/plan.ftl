@@ -36,6 +36,7 @@ plan-csv-caption = { $title } — open tasks: { $count }
 plan-chart-planned = Planned
 plan-chart-logged = Logged
 plan-chart-lag = Lag
+plan-chart-lag-value = lag { $hours }
 plan-chart-hours = Hours
 
 err-plan-usage = Format: /plan [GROUP|@user|eN] [csv], for example: /plan backend or /plan @ivan csv

@@ -40,6 +40,7 @@ plan-csv-caption = { $title }: задач { $count }
 plan-chart-planned = План
 plan-chart-logged = Сделано
 plan-chart-lag = Отставание
+plan-chart-lag-value = отставание { $hours }
 plan-chart-hours = Часы
 
 err-plan-usage = Формат: /plan [ГРУППА|@user|eN] [csv], например: /plan backend или /plan @ivan csv

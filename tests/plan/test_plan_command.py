@@ -164,3 +164,15 @@ async def test_nothing_to_show(client: BotClient, session: AsyncSession, world: 
     empty_csv = await client.send(30, "/plan csv")
     assert empty_csv.texts == ["План на 2026-03-11: ваши группы\nОткрытых задач нет."]
     assert empty_csv.documents() == []
+
+
+async def test_a_dollar_in_a_telegram_name_does_not_break_the_chart(
+    client: BotClient, session: AsyncSession, world: World
+) -> None:
+    # Telegram names are free text; matplotlib would read "$...$" as mathematics and fail.
+    world.ivan.full_name = "Ivan $\\frac{1}$ $x"
+    await session.commit()
+    reply = await client.send(MANAGER_TG, "/plan backend")
+    assert "Ivan $\\frac{1}$ $x" in reply.texts[0]
+    [(name, png)] = reply.documents()
+    assert name.endswith(".png") and png.startswith(PNG)
