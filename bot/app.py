@@ -16,6 +16,7 @@ from bot import errors
 from bot.middlewares import DbSessionMiddleware, IdentityMiddleware
 from bot.sender import RetryMiddleware
 from bot.settings import Settings
+from bot.textlimit import TextLimitMiddleware
 from handlers import feature_routers
 from services.config import AppConfig
 
@@ -44,6 +45,7 @@ def create_bot(settings: Settings) -> Bot:
     timeout = settings.telegram_timeout
     session = AiohttpSession(api=api, timeout=timeout) if api else AiohttpSession(timeout=timeout)
     session.middleware(RetryMiddleware())
+    session.middleware(TextLimitMiddleware())
     return Bot(
         settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties()
     )

@@ -5,9 +5,12 @@ from __future__ import annotations
 from models import Employee, Task
 from services.plan import FLAG_OK, TaskPlan
 from services.task_card import TaskCard
+from services.textsplit import MESSAGE_LIMIT, fit, utf16_len
 from views import formats
 from views.i18n import Translator
 from views.plan import forecast_text
+
+_COMMENT_KEYS = {"in_progress": "task-card-returned", "cancelled": "task-card-cancel-reason"}
 
 
 def person(emp: Employee | None) -> str:
@@ -74,15 +77,16 @@ def render_card(card: TaskCard, tr: Translator) -> str:
     plan_line = outlook_line(card.outlook, tr) if card.outlook is not None else None
     if plan_line:
         lines.append(plan_line)
+    tail = [tr("task-card-hint", id=task.id)] if task.status not in ("done", "cancelled") else []
     if card.comments:
         lines.append(tr("task-card-comments"))
+        # The last comments share what the card leaves of one message, so a card full of long
+        # comments (emoji count twice) still reaches the reader, each comment cut evenly.
+        room = MESSAGE_LIMIT - utf16_len("\n".join(lines + tail)) - len(card.comments)
+        share = room // len(card.comments)
         for comment in card.comments:
-            key = (
-                "task-card-returned" if comment.to_status == "in_progress" else "task-card-comment"
-            )
-            if comment.to_status == "cancelled":
-                key = "task-card-cancel-reason"
-            lines.append(tr(key, author=person(comment.author), text=comment.text))
-    if card.task.status not in ("done", "cancelled"):
-        lines.append(tr("task-card-hint", id=task.id))
-    return "\n".join(lines)
+            key = _COMMENT_KEYS.get(comment.to_status or "", "task-card-comment")
+            frame = utf16_len(tr(key, author=person(comment.author), text=""))
+            text = fit(comment.text, max(share - frame, 1))
+            lines.append(tr(key, author=person(comment.author), text=text))
+    return fit("\n".join(lines + tail), MESSAGE_LIMIT)
