@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, Task
+from services.textsplit import MESSAGE_LIMIT, utf16_len
 from tests.tasks.conftest import (
     ADMIN,
     EXTERNAL,
@@ -20,7 +21,6 @@ from tests.tasks.conftest import (
     fresh,
     make_task,
 )
-from services.textsplit import MESSAGE_LIMIT, utf16_len
 from tests.tg import BotClient
 
 
