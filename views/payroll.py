@@ -67,7 +67,7 @@ def no_norm_hint(row: PayrollRow, payroll: Payroll, tr: Translator) -> str:
     return tr(
         "payroll-hint",
         code=row.code,
-        first=payroll.month,
+        first=payroll.month.isoformat(),  # a command argument
         month=month_code(payroll.month),
         args=rule_args(fixed),
     )

@@ -63,7 +63,7 @@ err-absence-too-long =
         [one] { $max } day
        *[other] { $max } days
     }, this one { $days }. Split it, for example: /absence @ivan vacation 2026-04-06 2026-04-17
-err-absence-overlap = { $person } is already absent { $first } – { $last } on these days. Remove that first: /absence { $number } remove { $first }
+err-absence-overlap = { $person } is already absent { $first } – { $last } on these days. Remove that first: /absence { $number } remove { $remove }
 err-absence-none = { $person } has no absence on { $day }. Their absences: /absence { $number }
 err-holiday-usage = Format: /holiday add|remove YYYY-MM-DD [NAME] or /holiday [YEAR], for example: /holiday add 2026-12-30 Company day
 err-holiday-name = The name is too long: { $length } characters, at most { $max }. For example: /holiday add 2026-12-30 Company day

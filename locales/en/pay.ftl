@@ -30,7 +30,7 @@ pay-history-title = { $person } — pay terms:
 pay-history-line = from { $month }: { $rule }
 pay-history-current = {" "}← now
 pay-history-change = Change: /pay { $ref } { $args } from { $month }
-pay-history-empty = No pay terms: { $person }. Set them: /pay { $ref } fixed_by_hours 100000 160 1.5 from { $month }, or hourly RATE, or salary BASE
+pay-history-empty = No pay terms: { $person }. Set them: /pay { $ref } fixed_by_hours 100000 160 1.5 from { $month }; hourly: /pay { $ref } hourly RATE; salary: /pay { $ref } salary BASE
 
 payroll-title = Pay for { $month }
 payroll-own-title = Your pay for { $month }

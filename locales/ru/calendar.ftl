@@ -67,8 +67,8 @@ err-absence-too-long =
         [many] { $max } дней
        *[other] { $max } дней
     }, а здесь { $days }. Разбейте его, например: /absence @ivan vacation 06.04.2026 17.04.2026
-err-absence-overlap = У сотрудника { $person } уже есть отсутствие { $first } – { $last } на эти дни. Сначала удалите его: /absence { $number } remove { $first }
-err-absence-none = У сотрудника { $person } нет отсутствия на { $day }. Его отсутствия: /absence { $number }
+err-absence-overlap = У сотрудника { $person } уже есть отсутствие { $first } – { $last } на эти дни. Сначала удалите его: /absence { $number } remove { $remove }
+err-absence-none = У сотрудника { $person } нет отсутствия на { $day }. Все отсутствия: /absence { $number }
 err-holiday-usage = Формат: /holiday add|remove ГГГГ-ММ-ДД [НАЗВАНИЕ] или /holiday [ГОД], например: /holiday add 2026-12-30 Корпоратив
 err-holiday-name = Название слишком длинное: { $length } символов, можно до { $max }. Например: /holiday add 2026-12-30 Корпоратив
 err-holiday-not-holiday = { $day } и так не праздник: убирать нечего. Список: /holiday

@@ -30,7 +30,7 @@ pay-history-title = { $person } — условия оплаты:
 pay-history-line = с { $month }: { $rule }
 pay-history-current = {" "}← сейчас
 pay-history-change = Изменить: /pay { $ref } { $args } from { $month }
-pay-history-empty = Условий оплаты нет: { $person }. Задать: /pay { $ref } fixed_by_hours 100000 160 1.5 from { $month }, или hourly СТАВКА, или salary ОКЛАД
+pay-history-empty = Условий оплаты нет: { $person }. Задать: /pay { $ref } fixed_by_hours 100000 160 1.5 from { $month }; почасовая оплата: /pay { $ref } hourly СТАВКА; оклад: /pay { $ref } salary ОКЛАД
 
 payroll-title = Оплата за { $month }
 payroll-own-title = Ваша оплата за { $month }

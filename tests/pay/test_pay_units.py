@@ -66,13 +66,14 @@ def test_rule_args_round_trip() -> None:
 
 def test_numbers_follow_the_language() -> None:
     ru, en = Translator("ru"), Translator("en")
-    assert money(Decimal("1234567.5"), ru) == "1 234 567,50"
-    assert money(Decimal("1234567.5"), en) == "1,234,567.50"
+    assert money(Decimal("1234567.5"), "RUB", ru) == "1\u00a0234\u00a0567,50\u00a0₽"
+    assert money(Decimal("1234567.5"), "RUB", en) == "RUB\u00a01,234,567.50"
+    assert money(Decimal("1234567"), "RUB", ru) == "1\u00a0234\u00a0567\u00a0₽"
     assert hours(Decimal("160.00"), ru) == "160" and hours(Decimal("152.50"), ru) == "152,5"
     assert hours(Decimal("0.00"), en) == "0" and hours(Decimal("1000.25"), en) == "1,000.25"
     assert factor(Decimal("1.500"), ru) == "1,5" and factor(Decimal("2.000"), en) == "2"
     rule = PayRule("fixed_by_hours", Decimal(100000), Decimal(0), Decimal(1))
-    assert rule_text(rule, "RUB", ru) == "фикс. 100 000,00 RUB за часы по графику"
+    assert rule_text(rule, "RUB", ru) == "фикс. 100\u00a0000\u00a0₽ за часы по графику"
 
 
 def test_every_literal_key_in_the_code_exists() -> None:

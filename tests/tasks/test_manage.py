@@ -100,7 +100,7 @@ async def test_cancel_with_a_reason(tg: BotClient, session: AsyncSession, team: 
     task = await make_task(session, team, assignee=team.prog, tester=team.tester)
     reply = await tg.send(MANAGER, f"/cancel {task.id} заказчик передумал")
     assert f"Задача #{task.id} «Fix login» отменена." in reply.texts[0]
-    assert "отменена (User10 (e2))" in reply.to(PROG)[0]
+    assert "отменена — User10 (e2)." in reply.to(PROG)[0]
     assert "отменена" in reply.to(TESTER)[0]
     assert (await fresh(session, Task, task.id)).status == "cancelled"
     event = (await events_of(session, task.id))[-1]
@@ -194,4 +194,3 @@ async def test_a_card_full_of_emoji_comments_still_fits_one_message(
         assert face * 100 in text  # every comment shows, cut evenly
     assert "…" in text
     assert card.buttons()  # still the card, with its buttons
-

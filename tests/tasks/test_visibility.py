@@ -45,7 +45,7 @@ async def test_task_card_for_each_role(
         assert "Статус: новая · группа backend · приоритет обычный" in reply.text
         assert "Исполнитель: User20 (e4)" in reply.text
         assert "списано 0 мин из 10 ч" in reply.text
-        assert "срок: 2026-03-20" in reply.text
+        assert "срок: 20.03.2026" in reply.text
     else:
         missing = await tg.send(who, "/task 4242")
         assert reply.text == missing.text.replace("#4242", f"#{task.id}")
