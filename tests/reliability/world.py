@@ -71,8 +71,10 @@ async def make_team(session: AsyncSession) -> Team:
     """The people and groups of the `team` fixture in tests/tasks/conftest.py."""
     emps = {}
     for telegram_id, role in ROLES.items():
+        # Russian, as each person's first update (language "ru") would store it; stored as
+        # picked, so that a reseeded world equals the one every example starts from.
         emps[telegram_id] = await factories.employee(
-            session, telegram_id, role, USERNAMES[telegram_id]
+            session, telegram_id, role, USERNAMES[telegram_id], language="ru"
         )
     backend_people = [emps[t] for t in (PROG, PROG2, TESTER, EXTERNAL)]
     backend = await factories.group(session, "backend", emps[MANAGER], backend_people)
