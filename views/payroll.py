@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from models import Employee, PaySetting
 from services.pay import PayRule
 from services.payroll import Payroll, PayrollRow
-from services.paysettings import rule_args
-from services.units import month_code
+from services.paysettings import rule_args, rule_of
+from services.units import add_months, month_code, month_start
 from views import formats
 from views.csvfile import PAYROLL_COLUMNS, csv_bytes
 from views.i18n import Translator
@@ -208,3 +209,32 @@ def payroll_workbook(payroll: Payroll, tr: Translator) -> bytes:
         currency=payroll.currency,
         total_label=tr("payroll-xlsx-total"),
     )
+
+
+def history_text(
+    emp: Employee, settings: list[PaySetting], today: date, currency: str, tr: Translator
+) -> str:
+    """Every setting, oldest first, the one in force this month marked."""
+    this_month = month_start(today)
+    if not settings:
+        return tr(
+            "pay-history-empty", person=emp.display, ref=emp.code, month=month_code(this_month)
+        )
+    current = max(
+        (s.effective_month for s in settings if s.effective_month <= this_month), default=None
+    )
+    lines = [tr("pay-history-title", person=emp.display)]
+    for setting in settings:
+        line = tr(
+            "pay-history-line",
+            month=month_code(setting.effective_month),
+            rule=rule_text(rule_of(setting), currency, tr),
+        )
+        if setting.effective_month == current:
+            line += tr("pay-history-current")
+        lines.append(line)
+    # The example repeats the latest terms, so the admin edits only the number that changes.
+    latest = rule_args(rule_of(settings[-1]))
+    next_month = month_code(add_months(this_month, 1))
+    lines.append(tr("pay-history-change", ref=emp.code, args=latest, month=next_month))
+    return "\n".join(lines)
