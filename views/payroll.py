@@ -15,6 +15,7 @@ from models import Employee, PaySetting
 from services.pay import PayRule
 from services.payroll import Payroll, PayrollRow
 from services.paysettings import rule_args, rule_of
+from services.textsplit import fit, utf16_len
 from services.units import add_months, month_code, month_start
 from views import formats
 from views.csvfile import PAYROLL_COLUMNS, csv_bytes
@@ -173,8 +174,8 @@ def admin_pages(payroll: Payroll, tr: Translator, limit: int = PAGE_LIMIT) -> li
     pages: list[str] = []
     current = header + "\n"
     for row in ordered:
-        line = row_line(row, payroll, tr)[: limit - len(header) - 2]
-        if len(current) + 1 + len(line) > limit and current != header + "\n":
+        line = fit(row_line(row, payroll, tr), limit - utf16_len(header) - 2)
+        if utf16_len(current) + 1 + utf16_len(line) > limit and current != header + "\n":
             pages.append(current)
             current = header + "\n"
         current += "\n" + line

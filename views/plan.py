@@ -9,7 +9,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, TaskPlan
 from services.plan_scope import GROUP, PERSON
 from services.planning import PersonRow, PlanReport, TaskRow
-from services.textsplit import MESSAGE_LIMIT
+from services.textsplit import MESSAGE_LIMIT, utf16_len
 from views.i18n import Translator
 
 TITLE_MAX = 60
@@ -108,7 +108,7 @@ def pages(report: PlanReport, tr: Translator) -> list[str]:
     out: list[str] = []
     current = head
     for block in blocks:
-        if len(current) + 1 + len(block) > PAGE_LIMIT and current != head:
+        if utf16_len(current) + 1 + utf16_len(block) > PAGE_LIMIT and current != head:
             out.append(current)
             current = head + "\n" + block.lstrip("\n")
         else:
