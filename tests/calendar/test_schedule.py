@@ -157,7 +157,7 @@ async def test_bad_input_in_english(client: BotClient, session: AsyncSession, st
     await client.send(ADMIN_TG, "/lang en")
     reply = await client.send(ADMIN_TG, "/schedule @ivan 8 8 8 8 8")
     assert reply.text.startswith("Format: /schedule PERSON H H H H H H H [from YYYY-MM-DD]")
-    assert "for example: /schedule @ivan 8 8 8 8 7.5 0 0 from 1 Apr 2026" in reply.text
+    assert "for example: /schedule @ivan 8 8 8 8 7.5 0 0 from 2026-04-01" in reply.text
     hours = await client.send(ADMIN_TG, "/schedule @ivan 8 8 8 8 30 0 0")
     assert hours.text.startswith("«30» is not a number of hours")
     assert await counts(session) == (0, 0, 0)

@@ -60,7 +60,7 @@ async def test_a_second_run_the_same_day_sends_nothing_and_the_next_day_does(
     assert (again.sent, again.skipped) == (0, 4) and delivered(api) == 4
     clock.set_now(clock.now() + timedelta(days=1))
     tomorrow = await runner.run("lag_alerts")
-    assert tomorrow.period == "12 Mar 2026" and tomorrow.sent == 4
+    assert tomorrow.period == "2026-03-12" and tomorrow.sent == 4
 
 
 async def test_a_chat_the_bot_was_removed_from_is_reported(
