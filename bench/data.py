@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.history import History, Week
 from bench.rows import insert_rows
-from services.paysettings import add_months
+from services.units import add_months
 
 ADMIN_TG = 1
 TG_BASE = 10_000

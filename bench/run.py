@@ -16,7 +16,7 @@ from bench.reports import Cost, measure_plan, payroll_cost, payroll_rows
 from bench.table import Row
 from bench.updates import measure_updates
 from services import clock
-from services.paysettings import add_months, month_code
+from services.units import add_months, month_code
 
 TIMEZONE = "Europe/Moscow"
 PAYROLL_ENTRIES_PER_PERSON = 40

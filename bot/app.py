@@ -20,6 +20,7 @@ from bot.middlewares import DbSessionMiddleware, IdentityMiddleware
 from bot.scheduling import create_sender
 from bot.sender import RetryMiddleware, Sender
 from bot.settings import Settings
+from bot.textlimit import TextLimitMiddleware
 from services.config import AppConfig
 
 
@@ -52,6 +53,7 @@ def create_bot(settings: Settings) -> Bot:
     session = AiohttpSession(api=api, timeout=timeout) if api else AiohttpSession(timeout=timeout)
     # getMe is only asked at start, where bot.startup waits out an outage with its own log.
     session.middleware(RetryMiddleware(ignore_methods=(GetUpdates, GetMe)))
+    session.middleware(TextLimitMiddleware())
     return Bot(
         settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties()
     )

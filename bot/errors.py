@@ -15,7 +15,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import ErrorEvent
 
-from services.i18n import Translator, pick_language
+from views.i18n import Translator, pick_language
 
 log = logging.getLogger("bot.errors")
 # Telegram down, overloaded or unreachable for longer than bot.sender.RetryMiddleware retries.

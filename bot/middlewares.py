@@ -16,10 +16,10 @@ from bot import outbox
 from bot.sender import Sender
 from handlers.start import refusal
 from models import ProcessedUpdate
-from services import commands, people
+from services import commands, language, people
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator, pick_language
+from views.i18n import Translator, pick_language
 
 log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -99,6 +99,8 @@ class IdentityMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         session: AsyncSession = data["session"]
         me = await people.by_telegram(session, user.id) if user else None
+        if me is not None and user is not None:
+            language.follow_telegram(me, user.language_code, self.config.default_language)
         lang = pick_language(
             me.language if me else None,
             user.language_code if user else None,

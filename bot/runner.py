@@ -24,7 +24,7 @@ from bot.webhook import Probe, database_probe, serve_webhook
 from handlers.common import stranger_menu
 from models.db import create_engine, create_sessionmaker, migrate
 from services.config import AppConfig
-from services.i18n import LANGUAGES, Translator
+from views.i18n import LANGUAGES, Translator
 from webapp.menu import set_menu_button
 from webapp.server import create_app, start_webapp
 

@@ -14,16 +14,16 @@ from services import clock, people
 from services.balance import Balance
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
-from services.payroll_report import day_text, month_name
-from services.timeparse import format_duration
+from views import formats
+from views.i18n import Translator
+from views.payroll import month_name
 
 router = Blueprint(__name__)
 
 
 def signed(minutes: int, tr: Translator) -> str:
     """+3 ч, -2 ч 30 мин, 0 мин: overtime shows its plus sign."""
-    text = format_duration(minutes, tr.lang)
+    text = formats.duration(minutes, tr)
     return f"+{text}" if minutes > 0 else text
 
 
@@ -32,7 +32,7 @@ def total_line(balance: Balance, tr: Translator) -> str:
         return tr("balance-no-schedule")
     key = "over" if balance.total > 0 else "under" if balance.total < 0 else "even"
     return tr(
-        f"balance-total-{key}", total=signed(balance.total, tr), start=day_text(balance.start)
+        f"balance-total-{key}", total=signed(balance.total, tr), start=balance.start
     )
 
 
@@ -43,8 +43,8 @@ def detail_text(balance: Balance, tr: Translator) -> str:
             tr(
                 "balance-month",
                 month=month_name(row.month, tr),
-                worked=format_duration(row.worked, tr.lang),
-                norm=format_duration(row.norm, tr.lang),
+                worked=formats.duration(row.worked, tr),
+                norm=formats.duration(row.norm, tr),
                 diff=signed(row.diff, tr),
                 running=signed(row.running, tr),
             )
@@ -113,5 +113,5 @@ async def cmd_balance(
         return
     found = await balance_service.balances(session, visible, today, country, since)
     key = "balance-group-title" if group else "balance-list-title"
-    title = tr(key, group=group.name if group else "", date=day_text(today))
+    title = tr(key, group=group.name if group else "", date=formats.day(today, tr.lang))
     await answer_long(message, list_text(found, title, tr))

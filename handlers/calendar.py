@@ -9,13 +9,6 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.calendar_view import (
-    absence_line,
-    absences_text,
-    holidays_text,
-    overview_text,
-    week_text,
-)
 from handlers.common import answer_long, notify, rest_args, split_args
 from handlers.routing import Blueprint
 from models import Employee
@@ -23,7 +16,14 @@ from services import absences, clock, keywords, people, public_holidays, schedul
 from services.calendar_input import require_date
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.calendar import (
+    absence_line,
+    absences_text,
+    holidays_text,
+    overview_text,
+    week_text,
+)
+from views.i18n import Translator
 
 router = Blueprint(__name__)
 

@@ -14,8 +14,8 @@ from aiogram.types import BotCommand, BotCommandScopeChat, Message, TelegramObje
 
 from models import Employee
 from services import commands, permissions
-from services.i18n import Translator
 from services.textsplit import split_text
+from views.i18n import Translator
 
 log = logging.getLogger(__name__)
 MAX_ARGS = 4000

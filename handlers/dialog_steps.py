@@ -9,14 +9,14 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.keyboards import DialogCb
-from handlers.task_views import person
 from models import Employee
 from services import task_create
 from services import tasks as tasks_service
 from services.errors import DomainError
-from services.i18n import Translator
-from services.timeparse import format_duration
+from views import formats
+from views.i18n import Translator
+from views.keyboards import DialogCb
+from views.tasks import person
 
 MAX_PEOPLE_BUTTONS = 30
 
@@ -54,7 +54,7 @@ async def ask(
             kb.button(text=label, callback_data=DialogCb(step=step, value=emp.id))
         for minutes in quick:
             kb.button(
-                text=format_duration(minutes, tr.lang),
+                text=formats.duration(minutes, tr),
                 callback_data=DialogCb(step=step, value=minutes),
             )
         for offset in days:
@@ -73,7 +73,7 @@ async def summary(
     names = await tasks_service.employees_by_ids(session, [draft.assignee_id, draft.tester_id])
     groups = await tasks_service.groups_by_ids(session, [draft.group_id or 0])
     group = groups.get(draft.group_id or 0)
-    estimate = format_duration(draft.estimate_min, tr.lang) if draft.estimate_min else "—"
+    estimate = formats.duration(draft.estimate_min, tr) if draft.estimate_min else "—"
     text = tr(
         "dialog-summary",
         title=draft.title,

@@ -10,7 +10,7 @@ from handlers.routing import Blueprint
 from models import Employee
 from services import commands, permissions
 from services.calendar_input import echo
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Blueprint(__name__)
 

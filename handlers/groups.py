@@ -11,7 +11,7 @@ from handlers.routing import Blueprint
 from models import Employee
 from services import keywords, people
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Blueprint(__name__)
 

@@ -13,41 +13,11 @@ from models import Employee
 from services import clock
 from services.config import AppConfig
 from services.errors import DomainError
-from services.hours import HoursReport, hours_report, parse_period
-from services.i18n import Translator
-from services.timeparse import format_duration
+from services.hours import hours_report, parse_period
+from views.hours import render_hours
+from views.i18n import Translator
 
 router = Blueprint(__name__)
-
-
-def render_hours(report: HoursReport, tr: Translator) -> str:
-    weekdays = tr("hours-weekdays").split(",")
-    lines = [tr("hours-title", first=report.first, last=report.last)]
-    for row in report.days:
-        logged = format_duration(row.minutes, tr.lang)
-        day = f"{weekdays[row.day.weekday()]} {row.day}"
-        if row.capacity is None:
-            lines.append(tr("hours-day-no-schedule", day=day, logged=logged))
-        else:
-            capacity = format_duration(row.capacity, tr.lang)
-            lines.append(tr("hours-day", day=day, logged=logged, capacity=capacity))
-    if not report.days:
-        lines.append(tr("hours-none"))
-    total = format_duration(report.total, tr.lang)
-    lines.append(
-        tr("hours-total", logged=total, capacity=format_duration(report.capacity, tr.lang))
-    )
-    if report.unscheduled_days:
-        lines.append(tr("hours-unscheduled", days=report.unscheduled_days))
-    if report.tasks:
-        lines.append(tr("hours-by-task"))
-        for task_row in report.tasks:
-            duration = format_duration(task_row.minutes, tr.lang)
-            if task_row.task_id is None:
-                lines.append(tr("hours-general", duration=duration))
-            else:
-                lines.append(f"#{task_row.task_id} {task_row.title}: {duration}")
-    return "\n".join(lines)
 
 
 @router.message(Command("hours"))

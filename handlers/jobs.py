@@ -11,11 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, split_args
 from handlers.routing import Blueprint
-from services import jobtexts, keywords
+from services import keywords
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
 from services.jobruns import JobControl
+from views import jobs as jobtexts
+from views.i18n import Translator
 
 router = Blueprint(__name__)
 

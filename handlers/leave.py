@@ -20,7 +20,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import balance, reason_dialog, remind, timer_watch, week_approval
 from handlers.common import answer_long, notify, rest_args
-from handlers.keyboards import valid_id
 from handlers.routing import Blueprint
 from handlers.task_views import edit
 from models import Employee, LeaveRequest
@@ -28,8 +27,9 @@ from services import clock
 from services import leave as leave_service
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
-from services.payroll_report import day_text
+from views import formats
+from views.i18n import Translator
+from views.keyboards import valid_id
 
 router = Blueprint(__name__)
 
@@ -51,8 +51,8 @@ def period_line(kind: str, first: date, last: date, tr: Translator) -> str:
     return tr(
         "absence-line",
         kind=tr(f"absence-{kind}"),
-        first=day_text(first),
-        last=day_text(last),
+        first=formats.day(first, tr.lang),
+        last=formats.day(last, tr.lang),
         days=(last - first).days + 1,
     )
 

@@ -14,14 +14,14 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.dialog_steps import ask
-from handlers.keyboards import DialogCb
 from handlers.task_views import card_reply, deliver
 from models import DevGroup
 from services import clock, task_create
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
+from views.keyboards import DialogCb
 
 
 class NewTask(StatesGroup):

@@ -6,8 +6,6 @@ Included by handlers.payroll, whose router carries the permission filter: these 
 
 from __future__ import annotations
 
-from datetime import date
-
 from aiogram import Bot
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
@@ -15,14 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import answer_long, notify, split_args
 from handlers.routing import Blueprint
-from models import Employee, PaySetting
+from models import Employee
 from services import adjustments, clock, payroll_freeze, paysettings, people
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
-from services.pay import parse_month
-from services.payroll_report import money, rule_text
-from services.paysettings import add_months, month_code, rule_args, rule_of
+from services.units import month_code, parse_month
+from views.i18n import Translator
+from views.payroll import history_text, money, rule_text
 
 router = Blueprint(__name__)
 
@@ -63,35 +60,6 @@ async def cmd_pay(
         )
 
 
-def history_text(
-    emp: Employee, settings: list[PaySetting], today: date, currency: str, tr: Translator
-) -> str:
-    """Every setting, oldest first, the one in force this month marked."""
-    this_month = today.replace(day=1)
-    if not settings:
-        return tr(
-            "pay-history-empty", person=emp.display, ref=emp.code, month=month_code(this_month)
-        )
-    current = max(
-        (s.effective_month for s in settings if s.effective_month <= this_month), default=None
-    )
-    lines = [tr("pay-history-title", person=emp.display)]
-    for setting in settings:
-        line = tr(
-            "pay-history-line",
-            month=month_code(setting.effective_month),
-            rule=rule_text(rule_of(setting), currency, tr),
-        )
-        if setting.effective_month == current:
-            line += tr("pay-history-current")
-        lines.append(line)
-    # The example repeats the latest terms, so the admin edits only the number that changes.
-    latest = rule_args(rule_of(settings[-1]))
-    next_month = month_code(add_months(this_month, 1))
-    lines.append(tr("pay-history-change", ref=emp.code, args=latest, month=next_month))
-    return "\n".join(lines)
-
-
 ADJUSTMENTS = {"bonus": adjustments.BONUS, "deduct": adjustments.DEDUCTION}
 
 
@@ -122,8 +90,7 @@ async def cmd_adjust(
             key,
             person=emp.display,
             month=month,
-            amount=money(request.amount, t),
-            currency=config.currency,
+            amount=money(request.amount, config.currency, t),
             comment=comment,
             ref=emp.code,
         )

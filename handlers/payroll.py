@@ -21,14 +21,13 @@ from handlers.common import split_args
 from handlers.routing import Blueprint
 from models import Employee
 from services import clock, people, timesheet
-from services import payroll_report as report
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
-from services.pay import parse_month
 from services.payroll import Payroll, month_payroll
-from services.paysettings import add_months, month_code
 from services.timesheet_xlsx import timesheet_xlsx
+from services.units import add_months, month_code, month_start, parse_month
+from views import payroll as report
+from views.i18n import Translator
 
 router = Blueprint(__name__)
 router.include_router(pay.router)
@@ -69,7 +68,7 @@ def parse_payroll_args(args: list[str], today: date) -> PayrollAsk:
                 raise DomainError("payroll-month", token=_cut(token))
         else:
             raise DomainError("payroll-arg", token=_cut(token))
-    this_month = today.replace(day=1)
+    this_month = month_start(today)
     if month is not None and month > this_month:
         raise DomainError(
             "payroll-future",
@@ -151,8 +150,7 @@ async def _send_file(
         "payroll-file-caption",
         month=report.month_name(payroll.month, tr),
         count=len(payroll.rows),
-        amount=report.money(payroll.total, tr),
-        currency=payroll.currency,
+        amount=report.money(payroll.total, payroll.currency, tr),
         missing=len(payroll.no_norm_rows),
     )
     await message.answer_document(BufferedInputFile(data, filename=name), caption=caption)

@@ -14,7 +14,7 @@ from models import DevGroup, Employee
 from services import keywords, people
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Blueprint(__name__)
 

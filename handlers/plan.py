@@ -11,14 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import webapp_button
 from handlers.common import split_args
-from handlers.plan_view import PlanPage, page_keyboard, pages, title
 from handlers.routing import Blueprint
 from models import Employee
-from services import clock, plan_export, plan_scope, planning
+from services import clock, plan_scope, planning
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
-from services.reports import plan_chart_png
+from views import plan_files
+from views.chart import plan_chart_png
+from views.i18n import Translator
+from views.plan import PlanPage, page_keyboard, pages, title
 
 router = Blueprint(__name__)
 
@@ -51,7 +52,7 @@ async def cmd_plan(
         return
     if want_csv:
         document = BufferedInputFile(
-            plan_export.plan_csv(report), filename=plan_export.file_name(report, "csv")
+            plan_files.plan_csv(report), filename=plan_files.file_name(report, "csv")
         )
         await message.answer_document(
             document,
@@ -65,7 +66,7 @@ async def cmd_plan(
     if report.people:
         png = await asyncio.to_thread(
             plan_chart_png,
-            plan_export.chart_bars(report),
+            plan_files.chart_bars(report, tr),
             title=title(report, tr),
             planned_label=tr("plan-chart-planned"),
             logged_label=tr("plan-chart-logged"),
@@ -73,7 +74,7 @@ async def cmd_plan(
             hours_label=tr("plan-chart-hours"),
         )
         await message.answer_photo(
-            BufferedInputFile(png, filename=plan_export.file_name(report, "png"))
+            BufferedInputFile(png, filename=plan_files.file_name(report, "png"))
         )
 
 

@@ -9,8 +9,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 
-from handlers.keyboards import cancel_keyboard
-from services.i18n import Translator
+from views.i18n import Translator
+from views.keyboards import cancel_keyboard
 
 CANCEL_WORDS = frozenset({"отмена", "cancel"})
 

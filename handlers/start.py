@@ -14,10 +14,11 @@ from handlers.balance import balance_line
 from handlers.common import notify, set_person_menu, split_args
 from handlers.routing import Blueprint
 from models import Employee
-from services import people, permissions
+from services import language, people, permissions
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import LANGUAGES, Translator
+from views import formats
+from views.i18n import LANGUAGES, Translator
 
 router = Blueprint(__name__)
 
@@ -70,6 +71,8 @@ async def cmd_start(
         else:
             await message.answer(refusal(former, tr, config.timezone))
             return
+    code = message.from_user.language_code if message.from_user else None
+    language.follow_telegram(me, code, config.default_language)
     tr = Translator(me.language or tr.lang)
     await set_person_menu(bot, me, tr)
     await message.answer(
@@ -127,7 +130,9 @@ async def cmd_me(
         tr("me-listed-yes") if me.listed else tr("me-listed-no"),
     ]
     if me.access_until is not None:
-        lines.append(tr("me-access-until", date=me.access_until.strftime("%Y-%m-%d %H:%M UTC")))
+        lines.append(
+            tr("me-access-until", date=formats.moment(me.access_until, config.timezone, tr.lang))
+        )
     if me.role != "external":
         lines.append(await balance_line(session, me, tr, config))
     await message.answer("\n".join(lines))

@@ -9,8 +9,6 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.keyboards import TaskCb, cancel_keyboard, stop_keyboard, valid_id
-from handlers.log_views import log_reply, stop_reply, timer_started_reply
 from handlers.routing import Blueprint
 from handlers.task_views import card_reply, deliver, edit
 from models import Employee
@@ -18,7 +16,9 @@ from services import clock, task_flow, timelog, timers
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
+from views.keyboards import TaskCb, cancel_keyboard, stop_keyboard, valid_id
+from views.timelog import log_reply, stop_reply, timer_started_reply
 
 router = Blueprint(__name__)
 

@@ -1,4 +1,4 @@
-"""Task texts: the card, list lines and notices to other people."""
+"""Task messages going out: the card with its buttons, edits in place, notices to other people."""
 
 from __future__ import annotations
 
@@ -11,17 +11,13 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import notify
-from handlers.keyboards import card_keyboard, notice_keyboard
-from handlers.plan_view import forecast_text
-from models import Employee, Task
 from services import clock, task_card
 from services.config import AppConfig
-from services.i18n import Translator
-from services.plan import FLAG_OK, TaskPlan
-from services.task_card import TaskCard
 from services.task_flow import Notice
 from services.tasks import Scope
-from services.timeparse import format_duration
+from views.i18n import Translator
+from views.keyboards import card_keyboard, notice_keyboard
+from views.tasks import render_card
 
 log = logging.getLogger(__name__)
 
@@ -39,92 +35,6 @@ async def drop_buttons(message: Message) -> None:
         await message.edit_reply_markup(reply_markup=None)
     except TelegramBadRequest as error:
         log.info("buttons of %s not removed: %s", message.message_id, error.message)
-
-
-def person(emp: Employee | None) -> str:
-    return emp.display if emp is not None else "—"
-
-
-def logged_vs_estimate(task: Task, tr: Translator) -> str:
-    logged = format_duration(task.logged_min, tr.lang)
-    if task.estimate_min is None:
-        return tr("task-logged-no-estimate", logged=logged)
-    estimate = format_duration(task.estimate_min, tr.lang)
-    return tr("task-logged-of", logged=logged, estimate=estimate)
-
-
-def task_line(
-    task: Task,
-    tr: Translator,
-    me_id: int | None = None,
-    outlook: TaskPlan | None = None,
-    *,
-    hours: bool = True,
-) -> str:
-    """One task in a list; `hours` False for externals (SPEC §1: no hours for them)."""
-    parts = [f"#{task.id} {task.title}", tr(f"status-{task.status}")]
-    if task.deadline is not None:
-        parts.append(tr("task-line-deadline", date=task.deadline))
-    if hours:
-        parts.append(logged_vs_estimate(task, tr))
-    if outlook is not None and outlook.flag == FLAG_OK:
-        if outlook.lag_h:
-            parts.append(tr("task-line-lag", lag=f"{outlook.lag_h:.2f}"))
-        finish, deadline = outlook.forecast_finish, task.deadline
-        if finish is None or (deadline is not None and finish > deadline):
-            parts.append(forecast_text(outlook, tr))
-    if me_id is not None and task.tester_id == me_id:
-        parts.append(tr("task-line-testing"))
-    return " · ".join(parts)
-
-
-def outlook_line(p: TaskPlan, tr: Translator) -> str | None:
-    """The card's plan line: only for a task the plan tracks (estimate, deadline, schedule)."""
-    if p.flag != FLAG_OK:
-        return None
-    return tr(
-        "task-card-outlook",
-        planned=f"{p.planned_h:.2f}",
-        lag=f"{p.lag_h:.2f}",
-        forecast=forecast_text(p, tr),
-    )
-
-
-def render_card(card: TaskCard, tr: Translator, *, hours: bool = True) -> str:
-    """The card; `hours` False for externals: no logged hours or estimate (SPEC §1)."""
-    task = card.task
-    lines = [
-        f"#{task.id} {task.title}",
-        tr(
-            "task-card-status",
-            status=tr(f"status-{task.status}"),
-            group=card.group.name,
-            priority=tr(f"priority-{task.priority}"),
-        ),
-        tr(
-            "task-card-people",
-            author=person(card.author),
-            assignee=person(card.assignee),
-            tester=person(card.tester),
-        ),
-        *([logged_vs_estimate(task, tr)] if hours else []),
-        tr("task-card-dates", start=task.start_date, deadline=task.deadline or "—"),
-    ]
-    plan_line = outlook_line(card.outlook, tr) if card.outlook is not None else None
-    if plan_line:
-        lines.append(plan_line)
-    if card.comments:
-        lines.append(tr("task-card-comments"))
-        for comment in card.comments:
-            key = (
-                "task-card-returned" if comment.to_status == "in_progress" else "task-card-comment"
-            )
-            if comment.to_status == "cancelled":
-                key = "task-card-cancel-reason"
-            lines.append(tr(key, author=person(comment.author), text=comment.text))
-    if card.task.status not in ("done", "cancelled"):
-        lines.append(tr("task-card-hint", id=task.id))
-    return "\n".join(lines)
 
 
 async def card_reply(

@@ -11,15 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import newtask, task_buttons, tasks_dialog
 from handlers.common import answer_long, rest_args, split_args
-from handlers.keyboards import open_buttons, review_buttons
 from handlers.routing import Blueprint
-from handlers.task_views import card_reply, deliver, task_line
+from handlers.task_views import card_reply, deliver
 from models import Employee
 from services import clock, people, planning, task_flow
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
+from views.keyboards import open_buttons, review_buttons
+from views.tasks import task_line
 
 router = Blueprint(__name__)
 

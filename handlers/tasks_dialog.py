@@ -12,7 +12,6 @@ from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.dialog_steps import ask, draft_of, people_choice, summary
-from handlers.keyboards import DialogCb, valid_id
 from handlers.newtask import NewTask, finish, group_keyboard
 from handlers.routing import Blueprint
 from handlers.task_views import edit
@@ -21,7 +20,8 @@ from services import clock, people, task_create
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
+from views.keyboards import DialogCb, valid_id
 
 router = Blueprint(__name__)
 TYPED = F.text & ~F.text.startswith("/")

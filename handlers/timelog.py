@@ -13,8 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import hours, timer
 from handlers.common import rest_args
-from handlers.keyboards import UndoCb, valid_id
-from handlers.log_views import log_reply, undo_reply
 from handlers.routing import Blueprint
 from handlers.task_views import drop_buttons
 from models import Employee
@@ -23,8 +21,10 @@ from services import tasks as tasks_service
 from services.calendar_input import echo
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
 from services.timeparse import MAX_COMMENT, LogError, looks_like_log, parse_log
+from views.i18n import Translator
+from views.keyboards import UndoCb, valid_id
+from views.timelog import log_reply, undo_reply
 
 router = Blueprint(__name__)
 TOMORROW = frozenset({"tomorrow", "завтра"})

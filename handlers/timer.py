@@ -7,8 +7,6 @@ from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import split_args
-from handlers.keyboards import StopCb, stop_keyboard
-from handlers.log_views import stop_reply, timer_started_reply
 from handlers.routing import Blueprint
 from handlers.task_views import edit
 from models import Employee
@@ -16,7 +14,9 @@ from services import tasks as tasks_service
 from services import timers
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
+from views.keyboards import StopCb, stop_keyboard
+from views.timelog import stop_reply, timer_started_reply
 
 router = Blueprint(__name__)
 

@@ -8,8 +8,6 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.keyboards import StopCb
-from handlers.log_views import stop_reply
 from handlers.routing import Blueprint
 from handlers.task_views import edit
 from models import Employee, Timer
@@ -17,8 +15,10 @@ from services import tasks as tasks_service
 from services import timer_watch, timers
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
-from services.timeparse import format_duration
+from views import formats
+from views.i18n import Translator
+from views.keyboards import StopCb
+from views.timelog import stop_reply
 
 router = Blueprint(__name__)
 
@@ -30,17 +30,17 @@ class WatchCb(CallbackData, prefix="tw"):
 
 
 def watch_text(item: timer_watch.LongTimer, tr: Translator) -> str:
-    elapsed = format_duration(item.elapsed_min, tr.lang)
+    elapsed = formats.duration(item.elapsed_min, tr)
     return tr("timer-watch-text", id=item.timer.task_id, duration=elapsed)
 
 
 def watch_keyboard(item: timer_watch.LongTimer, tr: Translator) -> InlineKeyboardMarkup:
     key = timers.started_key(item.timer)
     kb = InlineKeyboardBuilder()
-    now_label = tr("btn-watch-now", duration=format_duration(item.elapsed_min, tr.lang))
+    now_label = tr("btn-watch-now", duration=formats.duration(item.elapsed_min, tr))
     kb.button(text=now_label, callback_data=StopCb(choice=timers.ALL, key=key))
     if item.day_rest_min:
-        rest = format_duration(item.day_rest_min, tr.lang)
+        rest = formats.duration(item.day_rest_min, tr)
         kb.button(text=tr("btn-watch-end-of-day", duration=rest), callback_data=WatchCb(key=key))
     kb.adjust(1)
     return kb.as_markup()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message, WebAppInfo
 
 from services.config import AppConfig
-from services.i18n import Translator
+from views.i18n import Translator
 
 
 def with_webapp(

@@ -21,7 +21,7 @@ from services import week_approval as weeks
 from services.calendar import load_calendar
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import Translator
+from views.i18n import Translator
 
 router = Blueprint(__name__)
 

@@ -10,10 +10,9 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from models import Employee
-from services.i18n import Translator
-from services.payroll_report import day_text
-from services.timeparse import format_duration
 from services.week_approval import WeekHours
+from views import formats
+from views.i18n import Translator
 
 MAX_DIGEST_PEOPLE = 40
 
@@ -27,8 +26,9 @@ class WeekCb(CallbackData, prefix="wk"):
     who: int = 0
 
 
-def span(monday: date) -> dict[str, str]:
-    return {"first": day_text(monday), "last": day_text(monday + timedelta(days=6))}
+def span(monday: date) -> dict[str, date]:
+    """The week's first and last day, as fields a text writes in the reader's format."""
+    return {"first": monday, "last": monday + timedelta(days=6)}
 
 
 def submit_keyboard(monday: date, tr: Translator) -> InlineKeyboardMarkup:
@@ -57,8 +57,8 @@ def decide_keyboard(
 
 def totals(hours: WeekHours, tr: Translator) -> dict[str, str]:
     return {
-        "logged": format_duration(hours.logged, tr.lang),
-        "norm": format_duration(hours.norm, tr.lang),
+        "logged": formats.duration(hours.logged, tr),
+        "norm": formats.duration(hours.norm, tr),
     }
 
 
@@ -68,12 +68,12 @@ def own_week_text(hours: WeekHours, tr: Translator) -> str:
     for day, logged, capacity in hours.days:
         if not logged and not capacity:
             continue
-        fields = {"weekday": names[day.weekday()], "day": day_text(day)}
-        logged_text = format_duration(logged, tr.lang)
+        fields = {"weekday": names[day.weekday()], "day": formats.day(day, tr.lang)}
+        logged_text = formats.duration(logged, tr)
         if capacity is None:
             lines.append(tr("week-day-no-schedule", logged=logged_text, **fields))
         else:
-            capacity_text = format_duration(capacity, tr.lang)
+            capacity_text = formats.duration(capacity, tr)
             lines.append(tr("week-day", logged=logged_text, capacity=capacity_text, **fields))
     lines.append(tr("week-submit-hint"))
     return "\n".join(lines)

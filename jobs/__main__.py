@@ -21,9 +21,10 @@ from bot.settings import Settings, describe_error, load_settings
 from jobs import schedule
 from jobs.runner import JobRunner
 from models.db import create_engine, create_sessionmaker, migrate
-from services import clock, jobruns, jobtexts
+from services import clock, jobruns
 from services.errors import DomainError
-from services.i18n import Translator
+from views import jobs as jobtexts
+from views.i18n import Translator
 
 USAGE = "usage: python -m jobs list | python -m jobs run NAME [YYYY-MM]"
 EXIT_CODES = {jobruns.DONE: 0, jobruns.BUSY: 3}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -13,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from jobs.delivery import Delivery, Recipient
 from models import Employee
 from services.config import AppConfig
-from services.i18n import LANGUAGES, Translator
+from views.i18n import LANGUAGES, Translator
 
 
 @dataclass
@@ -62,16 +61,3 @@ async def admins(session: AsyncSession) -> list[Employee]:
         .order_by(Employee.id)
     )
     return list(await session.scalars(query))
-
-
-def hours(value: Decimal | int | None) -> str:
-    """Hours as people read them: 4, 4.5, 4.25 (no trailing zeros)."""
-    if value is None:
-        return "—"
-    text = f"{Decimal(value):.2f}".rstrip("0").rstrip(".")
-    return text or "0"
-
-
-def money(value: Decimal) -> str:
-    """12 345.67 — thin grouping, always two decimals."""
-    return f"{value:,.2f}".replace(",", "\u00a0")

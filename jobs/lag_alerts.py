@@ -21,14 +21,14 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from jobs.context import JobContext, admins
-from jobs.log_reminders import Missing, missing_by_lead, missing_text
+from jobs.log_reminders import Missing, missing_by_lead
 from models import DevGroup, Employee
-from services import payroll_report as fmt
-from services.i18n import Translator
 from services.people import LEAD_ROLES, is_usable
 from services.plan import FLAG_OK, TaskPlan
 from services.plan_scope import ALL, PlanScope
 from services.planning import TaskRow, plan_report
+from views.lag import digest_text, own_text
+from views.reminders import missing_text
 
 EVERYTHING = PlanScope(key="a", kind=ALL, name="", file_tag="all", group_ids=None)
 
@@ -40,55 +40,6 @@ def is_lagging(plan: TaskPlan | None, threshold: Decimal) -> bool:
         return False
     late = plan.late_days is None or plan.late_days > 0
     return late or (plan.lag_h or Decimal(0)) >= threshold
-
-
-def task_line(row: TaskRow, tr: Translator) -> str:
-    plan, task = row.plan, row.task
-    assert plan is not None and task.deadline is not None
-    fields = {
-        "id": task.id,
-        "title": task.title,
-        "lag": fmt.hours(plan.lag_h or Decimal(0), tr),
-        "days": fmt.number(plan.lag_days or Decimal(0), tr, 1),
-        "deadline": fmt.day_text(task.deadline),
-    }
-    if plan.forecast_finish is None:
-        return tr("jobs-lag-task-beyond", **fields)
-    if plan.late_days:
-        finish = fmt.day_text(plan.forecast_finish)
-        return tr("jobs-lag-task-late", late=plan.late_days, finish=finish, **fields)
-    return tr("jobs-lag-task", **fields)
-
-
-def own_text(rows: list[TaskRow], day: date, tr: Translator) -> str:
-    lines = [tr("jobs-lag-own-title", date=fmt.day_text(day))]
-    lines += [task_line(row, tr) for row in rows]
-    lines += ["", tr("jobs-lag-own-footer", id=rows[0].task.id)]
-    return "\n".join(lines)
-
-
-def digest_lines(rows: list[TaskRow], tr: Translator) -> list[str]:
-    """The tasks of one group, person by person."""
-    by_person: dict[int, list[TaskRow]] = defaultdict(list)
-    for row in rows:
-        assert row.assignee is not None
-        by_person[row.assignee.id].append(row)
-    lines = []
-    for own in by_person.values():
-        assert own[0].assignee is not None
-        lines.append(tr("jobs-lag-person", person=own[0].assignee.display))
-        lines += [f"  {task_line(row, tr)}" for row in own]
-    return lines
-
-
-def digest_text(title: str, by_group: dict[str, list[TaskRow]], tr: Translator) -> str:
-    lines = [title]
-    for name in sorted(by_group):
-        if len(by_group) > 1:
-            lines += ["", tr("jobs-lag-group", group=name)]
-        lines += digest_lines(by_group[name], tr)
-    lines += ["", tr("jobs-lag-digest-footer")]
-    return "\n".join(lines)
 
 
 async def run(ctx: JobContext) -> None:
@@ -153,14 +104,15 @@ async def _digests(
         person = ctx.person(lead)
         to = replace(person, key=f"lead:{person.key}")
         tr = ctx.tr(to.lang)
-        title = tr("jobs-lag-digest-title", date=fmt.day_text(day))
+        title = tr("jobs-lag-digest-title", date=day)
         mine = for_lead.get(lead_id)
         parts = [digest_text(title, mine, tr)] if mine else []
         # who logged nothing on the last working day: in the same morning message
-        parts += [missing_text(missing[lead_id], tr)] if lead_id in missing else []
+        if lead_id in missing:
+            parts.append(missing_text(missing[lead_id].day, missing[lead_id].people, tr))
         await ctx.delivery.text(to, "\n\n".join(parts))
     for chat_id, theirs in for_chat.items():
         to = ctx.chat(chat_id, f"{', '.join(sorted(theirs))} ({chat_id})")
         tr = ctx.tr(to.lang)
-        title = tr("jobs-lag-chat-title", groups=", ".join(sorted(theirs)), date=fmt.day_text(day))
+        title = tr("jobs-lag-chat-title", groups=", ".join(sorted(theirs)), date=day)
         await ctx.delivery.text(to, digest_text(title, theirs, tr))

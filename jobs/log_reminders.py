@@ -15,11 +15,9 @@ person of their groups who logged nothing on the last working day.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from aiogram.types import KeyboardButton, ReplyKeyboardMarkup
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,90 +25,12 @@ from jobs.context import JobContext
 from models import DevGroup, Employee, GroupMember, ReminderOptOut, Task, TimeEntry, Timer
 from models.people import STAFF_ROLES
 from services import timelog
-from services.calendar import Calendar, load_calendar, load_holidays
-from services.i18n import Translator
-from services.timeparse import format_duration
+from services.calendar import load_calendar, load_holidays
+from services.reminders import short_days
+from views.reminders import quick_log, reminder_text
 
 MAX_TASK_BUTTONS = 3
 QUICK_STATUSES = ("in_progress", "new")
-
-
-def compact(minutes: int, lang: str) -> str:
-    """A duration /log reads in one token: 2h30m, 45m, 3h (2ч30м in Russian)."""
-    hours, rest = divmod(minutes, 60)
-    h, m = ("ч", "м") if lang == "ru" else ("h", "m")
-    return (f"{hours}{h}" if hours else "") + (f"{rest}{m}" if rest or not hours else "")
-
-
-def log_command(rest: int, task_id: int | None, day: date, lang: str) -> str:
-    task = f" #{task_id}" if task_id is not None else ""
-    return f"/log {compact(rest, lang)}{task} {day:%d.%m}"
-
-
-def quick_log(
-    rest: int, task_ids: list[int], day: date, lang: str, earlier: Sequence[ShortDay] = ()
-) -> ReplyKeyboardMarkup:
-    """Buttons that send `/log REST #N DD.MM`: the date keeps a tap made the next morning on
-    the day the reminder was about. Then one button per earlier short day of the week."""
-    rows = [[KeyboardButton(text=log_command(rest, task, day, lang))] for task in task_ids]
-    rows.append([KeyboardButton(text=log_command(rest, None, day, lang))])
-    first = task_ids[0] if task_ids else None
-    rows += [[KeyboardButton(text=log_command(d.rest, first, d.day, lang))] for d in earlier]
-    return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
-
-
-def reminder_text(
-    logged: int,
-    capacity: int,
-    task_ids: list[int],
-    tr: Translator,
-    earlier: Sequence[ShortDay] = (),
-    timer_task: int | None = None,
-) -> str:
-    fields = {
-        "logged": format_duration(logged, tr.lang),
-        "capacity": format_duration(capacity, tr.lang),
-        "rest": compact(capacity - logged, tr.lang),
-    }
-    if task_ids:
-        lines = [tr("jobs-remind-text", id=task_ids[0], **fields)]
-    else:
-        lines = [tr("jobs-remind-text-general", **fields)]
-    if earlier:
-        names = tr("calendar-weekdays").split()
-        days = ", ".join(
-            tr(
-                "jobs-remind-day",
-                weekday=names[d.day.weekday()],
-                day=f"{d.day:%d.%m}",
-                rest=format_duration(d.rest, tr.lang),
-            )
-            for d in earlier
-        )
-        lines.append(tr("jobs-remind-short-days", days=days))
-    if timer_task is not None:
-        lines.append(tr("jobs-remind-timer", id=timer_task))
-    lines.append(tr("jobs-remind-buttons"))
-    return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class ShortDay:
-    day: date
-    rest: int  # scheduled minutes not logged
-
-
-def short_days(
-    calendar: Calendar, logged: dict[date, int], emp_id: int, first: date, last: date
-) -> list[ShortDay]:
-    """Days first..last (inclusive) where the person logged less than their capacity."""
-    out, day = [], first
-    while day <= last:
-        capacity = calendar.capacity(emp_id, day) or 0
-        if logged.get(day, 0) < capacity:
-            out.append(ShortDay(day, capacity - logged.get(day, 0)))
-        day += timedelta(days=1)
-    return out
 
 
 async def open_tasks(session: AsyncSession, ids: list[int]) -> dict[int, list[int]]:
@@ -220,9 +140,3 @@ async def missing_by_lead(session: AsyncSession, today: date, country: str) -> d
         if emp not in people:
             people.append(emp)
     return out
-
-
-def missing_text(missing: Missing, tr: Translator) -> str:
-    lines = [tr("jobs-nolog-title", date=f"{missing.day:%d.%m.%Y}")]
-    lines += [tr("jobs-nolog-line", person=emp.display) for emp in missing.people]
-    return "\n".join(lines)

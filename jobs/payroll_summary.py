@@ -20,9 +20,9 @@ from jobs.context import JobContext, admins
 from jobs.delivery import in_parallel
 from models import Employee
 from services import payroll_freeze
-from services import payroll_report as report
-from services.pay import parse_month
 from services.payroll import Payroll, PayrollRow
+from services.units import parse_month
+from views import payroll as report
 
 # Summaries in flight at once: each one also waits on two ledger writes, so one at a time could
 # not keep up with Telegram's pace; the sender's limiter still spaces the messages themselves.
@@ -90,8 +90,7 @@ async def _send_table(ctx: JobContext, admin: Employee, payroll: Payroll, suffix
         "payroll-file-caption",
         month=report.month_name(payroll.month, tr),
         count=len(payroll.rows),
-        amount=report.money(payroll.total, tr),
-        currency=payroll.currency,
+        amount=report.money(payroll.total, payroll.currency, tr),
         missing=len(payroll.no_norm_rows),
     )
     data = report.payroll_workbook(payroll, tr)

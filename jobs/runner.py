@@ -24,8 +24,8 @@ from jobs.delivery import Delivery, OutboundSender, RunStopped
 from services import clock, jobruns, lease, ledger
 from services.calendar import Holidays, load_holidays
 from services.config import AppConfig
-from services.i18n import Translator
 from services.jobruns import JobInfo, RunReport
+from views.i18n import Translator
 
 log = logging.getLogger(__name__)
 

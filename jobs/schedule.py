@@ -31,7 +31,7 @@ from services.jobruns import (
     WEEK_APPROVAL,
     WEEKLY,
 )
-from services.pay import parse_month
+from services.units import month_code, month_start, next_month, parse_month, previous_month
 
 __all__ = [
     "DAILY",
@@ -89,21 +89,13 @@ def _at(day: date, moment: time, tz: str) -> datetime:
     return datetime.combine(day, moment.replace(tzinfo=None), tzinfo=ZoneInfo(tz))
 
 
-def month_before(day: date) -> date:
-    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
-
-
-def month_period(month: date) -> str:
-    return f"{month.year:04d}-{month.month:02d}"
-
-
 def period_of(job: str, today: date) -> str:
     """The period a run started today covers."""
     if job in DAILY:
         return today.isoformat()
     if job in WEEKLY:
         return (today - timedelta(days=today.weekday() + 7)).isoformat()
-    return month_period(month_before(today))
+    return month_code(previous_month(today))
 
 
 def resolve_period(job: str, argument: str | None, today: date) -> str:
@@ -117,14 +109,14 @@ def resolve_period(job: str, argument: str | None, today: date) -> str:
     month = parse_month(argument)
     if month is None:
         raise DomainError("jobs-period-format", period=argument[:20])
-    if month >= today.replace(day=1):
+    if month >= month_start(today):
         raise DomainError("jobs-period-open", period=argument)
-    return month_period(month)
+    return month_code(month)
 
 
 def payroll_due(month: date, config: AppConfig) -> datetime:
     """When the summary of `month` is due: PAYROLL_DAY of the next month at PAYROLL_TIME."""
-    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    following = next_month(month)
     return _at(following.replace(day=config.payroll_day), config.payroll_time, config.timezone)
 
 
@@ -139,9 +131,9 @@ def next_run(job: str, now: datetime, config: AppConfig, holidays: Holidays) -> 
                 return at
             day += timedelta(days=1)
         raise ValueError("no working day within a year")
-    month = month_before(local.date())
+    month = previous_month(local.date())
     while (at := payroll_due(month, config)) <= local:
-        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+        month = next_month(month)
     return at
 
 
@@ -173,11 +165,11 @@ def missed(job: str, now: datetime, config: AppConfig, holidays: Holidays) -> Du
         if first is None or (at := _at(first, due_time(job, config), config.timezone)) > local:
             return None
         return Due(job, period_of(job, today), at)
-    month = month_before(today)
+    month = previous_month(today)
     at = payroll_due(month, config)
     if at > local:
-        month = month_before(month)
+        month = previous_month(month)
         at = payroll_due(month, config)
     if local - at <= PAYROLL_CATCH_UP:
-        return Due(job, month_period(month), at)
+        return Due(job, month_code(month), at)
     return None

@@ -15,8 +15,8 @@ from jobs.context import person
 from jobs.delivery import Delivery, OutboundSender
 from services import clock, timers
 from services.config import AppConfig
-from services.i18n import Translator
 from services.timer_watch import long_timers
+from views.i18n import Translator
 
 JOB = "timer_watch"
 EVERY_MINUTES = 5

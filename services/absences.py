@@ -85,6 +85,8 @@ async def add_absence(
             number=emp.code,
             first=other.date_from,
             last=other.date_to,
+            # As typed in the command that removes it.
+            remove=other.date_from.isoformat(),
         )
     absence = Absence(
         employee_id=emp.id, kind=kind, date_from=first, date_to=last, created_by=actor.id

@@ -19,7 +19,7 @@ from models import Employee, PayAdjustment
 from services import locks
 from services.errors import DomainError
 from services.money import EXAMPLE, is_amount_token, parse_amount
-from services.pay import parse_month
+from services.units import parse_month
 
 BONUS, DEDUCTION = "bonus", "deduction"
 MAX_COMMENT = 200

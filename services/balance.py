@@ -24,7 +24,7 @@ from models import DevGroup, Employee, GroupMember, Schedule, TimeEntry
 from models.people import STAFF_ROLES
 from services.calendar import load_calendar
 from services.errors import DomainError
-from services.pay import month_bounds
+from services.units import month_bounds
 
 
 @dataclass(frozen=True)

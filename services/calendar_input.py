@@ -85,7 +85,7 @@ def require_date(text: str, today: date) -> date:
         raise DomainError("calendar-date", value=echo(text))
     first, last = date_bounds(today)
     if not first <= day <= last:
-        raise DomainError("calendar-date-range", value=day.isoformat(), first=first, last=last)
+        raise DomainError("calendar-date-range", value=day, first=first, last=last)
     return day
 
 

@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models import TimeEntry
 from services.calendar import load_calendar
 from services.errors import DomainError
-from services.pay import month_bounds
 from services.tasks import tasks_by_ids
 from services.timelog import minutes_by_day, minutes_grouped
+from services.units import month_bounds, month_start
 
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
@@ -53,7 +53,7 @@ def parse_period(text: str, today: date) -> tuple[date, date]:
     if word in ("", "week", "неделя"):
         return today - timedelta(days=today.weekday()), today
     if word in ("month", "месяц"):
-        return today.replace(day=1), today
+        return month_start(today), today
     match = _MONTH.fullmatch(word)
     if match and 1 <= int(match.group(2)) <= 12 and int(match.group(1)) >= 2000:
         first, last = month_bounds(date(int(match.group(1)), int(match.group(2)), 1))

@@ -11,10 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, MonthLock
 from services.errors import DomainError
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
+from services.units import month_start
 
 
 async def is_locked(session: AsyncSession, day: date) -> bool:

@@ -19,12 +19,12 @@ Pure functions only: no database, no bot; callers supply minutes and the rule.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+
+from services.units import minutes_to_hours, round_money
 
 PAY_TYPES = ("fixed_by_hours", "hourly", "salary")
 
@@ -45,12 +45,10 @@ MAX_INT_DIGITS = 12
 MAX_ECHO_CHARS = 32
 
 _ZERO = Fraction(0)
-_HUNDRED = 100
 
 # [0-9] rather than \d: \d would also accept Arabic-Indic, full-width and other digits
 # that Decimal happily parses but an operator would never mean.
 _NUMBER_RE = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?")
-_MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 @dataclass(frozen=True)
@@ -103,26 +101,8 @@ class PayArgsError:
     token: str
 
 
-def round_money(value: Fraction | Decimal) -> Decimal:
-    """Round half up to 0.01 (half away from zero: -0.005 becomes -0.01).
-
-    Works on the exact value, without the decimal context, so neither the context's
-    precision nor its rounding mode can alter the result. Zero never comes out negative.
-    Raises ``ValueError`` for NaN and infinities (an amount must be a number).
-    """
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise ValueError(f"cannot round {value} to money")
-    exact = Fraction(value) * _HUNDRED
-    negative = exact < 0
-    # floor(|x| + 1/2) is half-up on the magnitude, which is half away from zero overall.
-    cents = int(abs(exact) + Fraction(1, 2))
-    sign = "-" if negative and cents else ""
-    # Building from a string with an explicit exponent is exact and fixes the scale at 2.
-    return Decimal(f"{sign}{cents}E-2")
-
-
 def _hours(minutes: int) -> Fraction:
-    return Fraction(minutes, 60)
+    return minutes_to_hours(minutes)
 
 
 def compute_pay(
@@ -276,25 +256,3 @@ def parse_pay_args(args: list[str]) -> PayRule | PayArgsError:
         k = numbers[1] if len(numbers) > 1 else Decimal(1)
         return PayRule(pay_type, amount, None, k)
     return PayRule(pay_type, amount, None, Decimal(1))
-
-
-def month_bounds(month: date) -> tuple[date, date]:
-    """First and last day of the month that contains ``month``."""
-    last_day = calendar.monthrange(month.year, month.month)[1]
-    return month.replace(day=1), month.replace(day=last_day)
-
-
-def parse_month(text: str) -> date | None:
-    """``"YYYY-MM"`` to the first day of that month; ``None`` for anything else.
-
-    Strict on purpose: "2026-3", "202603", "2026-13" and surrounding spaces are
-    rejected rather than guessed, because a pay setting applied to the wrong month
-    changes someone's money.
-    """
-    match = _MONTH_RE.fullmatch(text)
-    if match is None:
-        return None
-    year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12 or year < 1:
-        return None
-    return date(year, month, 1)

@@ -40,8 +40,9 @@ from services import clock
 from services.adjustments import BONUS, DEDUCTION, Note, month_notes
 from services.calendar import Calendar, load_calendar
 from services.config import AppConfig
-from services.pay import PayResult, PayRule, compute_pay, month_bounds
+from services.pay import PayResult, PayRule, compute_pay
 from services.paysettings import rule_from
+from services.units import month_bounds
 
 # The hours of a standard working day, used only to suggest a fixed norm to the admin.
 STANDARD_DAY_HOURS = 8
@@ -87,7 +88,7 @@ class PayrollRow:
         return self.result.amount + self.bonus - self.deduction
 
     def cells(self, currency: str) -> list[object]:
-        """Values in the order of services.reports.PAYROLL_COLUMNS."""
+        """Values in the order of views.csvfile.PAYROLL_COLUMNS."""
         r = self.result
         return [
             self.code,

@@ -18,21 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models import Employee, MonthLock, PaySetting
 from services import keywords
 from services.errors import DomainError
-from services.locks import month_start
-from services.pay import PayArgsError, PayRule, parse_month, parse_pay_args
+from services.pay import PayArgsError, PayRule, parse_pay_args
+from services.units import add_months, month_code, month_start, parse_month
 
 # How far ahead a change may be planned; a later month is almost always a typo.
 MAX_MONTHS_AHEAD = 12
 EARLIEST_MONTH = date(2000, 1, 1)
-
-
-def add_months(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def month_code(month: date) -> str:
-    return f"{month.year:04d}-{month.month:02d}"
 
 
 def rule_of(setting: PaySetting) -> PayRule:

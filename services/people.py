@@ -211,6 +211,7 @@ async def refresh_profile(session: AsyncSession, emp: Employee, user: TelegramUs
 
 async def set_language(session: AsyncSession, emp: Employee, lang: str) -> None:
     emp.language = lang
+    emp.language_chosen = True
     await session.commit()
 
 

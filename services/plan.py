@@ -51,6 +51,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+from services.units import hours_of, round_half_up
+
 CapacityFn = Callable[[int, date], int | None]
 # (employee, first, last) -> (minutes, days with capacity > 0) over first..last, or None when a
 # day in it has no schedule: a range sum that need not visit every day.
@@ -301,15 +303,8 @@ def _forecast(
     return result
 
 
-def _round(value: Fraction, places: int) -> Decimal:
-    """ROUND_HALF_UP to `places` decimals, straight from the exact fraction."""
-    scaled = value * 10**places
-    units = math.floor(abs(scaled) + Fraction(1, 2))
-    return Decimal(units if scaled >= 0 else -units).scaleb(-places)
-
-
 def _hours(minutes: Fraction | int) -> Decimal:
-    return _round(Fraction(minutes) / 60, 2)
+    return hours_of(minutes)
 
 
 def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> TaskPlan:
@@ -349,7 +344,7 @@ def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> Tas
         planned_h=_hours(planned),
         logged_h=logged_h,
         lag_h=_hours(lag),
-        lag_days=_round(lag_days, 1),
+        lag_days=round_half_up(lag_days, 1),
         remaining_h=remaining_h,
         forecast_finish=finish.day,
         late_days=late_days,

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
-MESSAGE_LIMIT = 4096
+MESSAGE_LIMIT = 4096  # a message's text, in UTF-16 code units as Telegram counts them
+CAPTION_LIMIT = 1024  # a photo's or document's caption
+ELLIPSIS = "…"
 
 
 def _utf16_units(char: str) -> int:
     return 2 if ord(char) > 0xFFFF else 1
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram measures it: characters outside the BMP (most emoji) count twice."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` if it fits in ``limit`` UTF-16 units, else its longest prefix that does with
+    "…" added (never half of a surrogate pair)."""
+    if utf16_len(text) <= limit:
+        return text
+    if limit <= 0:
+        return ""
+    return text[: _fitting_prefix(text, limit - 1)].rstrip() + ELLIPSIS
 
 
 def _fitting_prefix(text: str, limit: int) -> int:

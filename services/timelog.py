@@ -27,7 +27,8 @@ from services.errors import DomainError
 from services.locks import is_locked
 from services.task_flow import mark_started
 from services.tasks import Scope, get_task, may_log, require_open, visible_task
-from services.timeparse import MAX_MINUTES, hours_str
+from services.timeparse import MAX_MINUTES
+from services.units import hours_of
 from services.week_lock import require_week_open
 
 UNDO_WINDOW = timedelta(hours=24)
@@ -187,8 +188,8 @@ async def add_entry(
         raise DomainError(
             "log-day-full",
             day=day,
-            logged=hours_str(already),
-            left=hours_str(MAX_MINUTES - already),
+            logged=hours_of(already),
+            left=hours_of(MAX_MINUTES - already),
         )
     entry = TimeEntry(
         employee_id=me.id,

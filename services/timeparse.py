@@ -42,7 +42,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import MINYEAR, date, timedelta
+from fractions import Fraction
 from itertools import islice
+
+from services.units import hours_to_minutes
 
 MAX_MINUTES = 24 * 60
 MAX_COMMENT = 1000
@@ -115,8 +118,7 @@ def _hours_to_minutes(whole: str, fraction: str | None) -> int:
         # Every exact half-minute is k/40 h, at most 3 decimals, so truncating the fraction to
         # 9 digits cannot move a value across a rounding boundary.
         fraction = fraction[:_FRACTION_DIGITS]
-        scale = 10 ** len(fraction)
-        minutes += (2 * int(fraction) * 60 + scale) // (2 * scale)
+        minutes += hours_to_minutes(Fraction(int(fraction), 10 ** len(fraction)))
     return minutes
 
 
@@ -299,31 +301,3 @@ def looks_like_log(text: str) -> bool:
     if len(spans) < 2:
         return False
     return _TASK_RE.fullmatch(text[spans[1][0] : spans[1][1]]) is not None
-
-
-def format_duration(minutes: int, lang: str) -> str:
-    """Russian "2 ч 30 мин", "45 мин", "3 ч"; otherwise "2h 30m", "45m", "3h".
-
-    Any `lang` starting with "ru" (e.g. "ru-RU") is Russian. 0 is "0 мин" / "0m"; a negative
-    value gets a leading minus. For 1..MAX_MINUTES the output parses back with `parse_duration`.
-    """
-    sign = "-" if minutes < 0 else ""
-    hours, rest = divmod(abs(minutes), 60)
-    ru = lang.lower().startswith("ru")
-    parts = []
-    if hours:
-        parts.append(f"{hours} ч" if ru else f"{hours}h")
-    if rest or not hours:
-        parts.append(f"{rest} мин" if ru else f"{rest}m")
-    return sign + " ".join(parts)
-
-
-def hours_str(minutes: int) -> str:
-    """Hours with a dot and two decimals, rounded half up: 90 -> "1.50", 1 -> "0.02", 0 -> "0.00".
-
-    A negative value is formatted from its absolute value with a leading minus, so rounding is
-    symmetric around zero.
-    """
-    hundredths = (abs(minutes) * 200 + 60) // 120
-    sign = "-" if minutes < 0 and hundredths else ""
-    return f"{sign}{hundredths // 100}.{hundredths % 100:02d}"

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, GroupMember, Schedule, TimeEntry
 from services.calendar import load_calendar
-from services.pay import month_bounds
+from services.units import month_bounds
 
 WORKED, DAY_OFF, VACATION, SICK, ABSENT = "Я", "В", "ОТ", "Б", "НН"
 _ABSENCE_CODES = {"vacation": VACATION, "sick": SICK, "dayoff": DAY_OFF}

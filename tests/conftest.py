@@ -23,6 +23,7 @@ import models
 from bot.app import create_dispatcher
 from bot.runner import fsm_backends
 from bot.settings import Settings
+from bot.textlimit import TextLimitMiddleware
 from models.db import create_engine, create_sessionmaker, migrate
 from services import clock
 from services.config import AppConfig
@@ -149,6 +150,7 @@ async def client(
     fsm: tuple[BaseStorage | None, BaseEventIsolation | None],
 ) -> AsyncIterator[BotClient]:
     bot = Bot(BOT_TOKEN, session=FakeSession())
+    bot.session.middleware(TextLimitMiddleware())  # as bot.app.create_bot does
     storage, isolation = fsm
     dp = create_dispatcher(config, sessionmaker, storage=storage, events_isolation=isolation)
     yield BotClient(dp, bot)

@@ -23,6 +23,8 @@ async def employee(
         full_name=f"User{telegram_id}",
         listed=role != "external" if listed is None else listed,
         language=language,
+        # A language given here is one the person picked with /lang.
+        language_chosen=language is not None,
     )
     session.add(emp)
     await session.commit()

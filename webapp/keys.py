@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models import Employee
 from services.config import AppConfig
-from services.i18n import Translator
+from views.i18n import Translator
 
 TOKEN = web.AppKey("token", str)
 SESSIONMAKER = web.AppKey("sessionmaker", async_sessionmaker[AsyncSession])

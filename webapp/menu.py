@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Bot
 from aiogram.types import MenuButtonWebApp, WebAppInfo
 
-from services.i18n import Translator
+from views.i18n import Translator
 
 
 async def set_menu_button(bot: Bot, url: str, tr: Translator) -> None:

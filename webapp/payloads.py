@@ -8,13 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from models import Employee, Task
-from services import payroll_report
-from services.i18n import Translator
 from services.payroll import Payroll, PayrollRow
 from services.plan import TaskPlan
 from services.planning import PersonRow, PlanReport, TaskRow
 from services.task_card import TaskCard
 from services.week import WeekGrid, earliest
+from views import payroll as payroll_report
+from views.i18n import Translator
 
 Json = dict[str, Any]
 

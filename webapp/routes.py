@@ -10,12 +10,13 @@ from typing import Any
 from aiohttp import web
 
 from handlers.payroll import parse_payroll_args
-from services import clock, payroll_report, permissions, plan_scope, planning, week
+from services import clock, permissions, plan_scope, planning, week
 from services.errors import DomainError
 from services.payroll import month_payroll
 from services.paysettings import add_months
 from services.task_card import load_card
 from services.tasks import parse_task_ref, scope_of
+from views import payroll as payroll_report
 from webapp import keys, payloads
 from webapp.texts import webapp_texts
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.config import AppConfig
 from services.errors import DomainError
-from services.i18n import LANGUAGES, Translator, pick_language
+from views.i18n import LANGUAGES, Translator, pick_language
 from webapp import keys, routes
 from webapp.auth import authenticate
 from webapp.texts import webapp_texts

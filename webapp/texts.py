@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from services.i18n import catalog
+from views.i18n import Translator, keys
 
 PREFIX = "webapp-"
 
 
 def webapp_texts(lang: str) -> dict[str, str]:
-    return {key: value for key, value in catalog(lang).items() if key.startswith(PREFIX)}
+    tr = Translator(lang)
+    return {key: tr(key) for key in sorted(keys(tr.lang)) if key.startswith(PREFIX)}

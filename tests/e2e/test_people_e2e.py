@@ -46,7 +46,7 @@ async def test_admin_invites_a_programmer_in_russian(
 
     assert "тестировщик" in await say(fake, boss, "/role @ivan tester")
     await say(fake, boss, "/group new web")
-    assert "добавлен в группу web" in await say(fake, boss, "/group add web @ivan")
+    assert "Группа web: Иван (e2) теперь участник" in await say(fake, boss, "/group add web @ivan")
     groups = await say(fake, boss, "/groups")
     assert groups.count("Иван (e2)") == 2, groups
 

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from jobs.schedule import month_before
 from models import JobRun, Lease
+from services.units import previous_month
 from tests.conftest import ADMIN_TG
 from tests.fake_api import FakeBotAPI
 from tests.pay import helpers as h
@@ -37,7 +37,7 @@ async def test_the_bot_makes_up_a_missed_payroll_on_start(
     session: AsyncSession, database_url: str, tmp_path: Path
 ) -> None:
     due = recent_payroll_day()
-    month = month_before(due)
+    month = previous_month(due)
     await h.person(session, ADMIN_TG, "admin")
     for tg in (201, 202):
         emp = await h.person(session, tg)

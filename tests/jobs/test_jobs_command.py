@@ -54,7 +54,7 @@ async def test_admin_runs_payroll_and_a_second_run_sends_nothing(
     assert "Итоги оплаты за месяц за 2026-02: выполнено." in reply.text
     assert "Отправлено: 5." in reply.text
     summaries = reply.to(101)
-    assert len(summaries) == 1 and "100 000,00" in summaries[0]
+    assert len(summaries) == 1 and "100\u00a0000\u00a0₽" in summaries[0]
     assert [name for name, _ in reply.documents()] == ["payroll-2026-02.xlsx"]
     assert await session.get(MonthLock, FEB) is not None
     again = await jobs_client.send(ADMIN_TG, "/jobs run payroll_summary 2026-02")

@@ -32,8 +32,8 @@ async def test_each_recipient_gets_one_alert_despite_faults(
     ivan = sent_to(api, 101)
     assert len(ivan) == 1
     assert ivan[0].startswith("Ваши задачи с отставанием от плана, 11.03.2026:")
-    assert "#1 Task of User101 — отставание 26,67 ч (3,3 дн.), срок 13.03.2026" in ivan[0]
-    assert "на 2 раб. дн. позже (17.03.2026)" in ivan[0]
+    assert "#1 Task of User101 — отставание 26,67 ч, это 3,3 дня; срок 13.03.2026" in ivan[0]
+    assert "на 2 рабочих дня позже, 17.03.2026" in ivan[0]
     assert "#4" not in ivan[0]  # no estimate: listed by /plan, not lag-tracked
 
     petr = sent_to(api, 103)
@@ -84,8 +84,8 @@ async def test_english_speakers_get_english(
     await session.commit()
     await runner.run("lag_alerts")
     (text,) = sent_to(api, 101)
-    assert text.startswith("Your tasks behind plan, 11.03.2026:")
-    assert "behind by 26.67 h (3.3 d)" in text and "2 working days late" in text
+    assert text.startswith("Your tasks behind plan, 11 Mar 2026:")
+    assert "behind by 26.67 h, that is 3.3 days" in text and "2 working days late" in text
 
 
 def _plan(flag: str, lag: str | None, late: int | None, finish: bool = True) -> TaskPlan:

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.ratelimit import RateLimiter
 from bot.scheduling import create_sender
-from jobs.log_reminders import compact
 from jobs.runner import JobRunner
 from models import TimeEntry, Timer
 from services import clock
@@ -21,6 +20,7 @@ from tests.jobs.conftest import no_wait
 from tests.jobs.data import sent_to, task, team
 from tests.pay import helpers as h
 from tests.tg import BotClient
+from views.reminders import compact
 
 TODAY = date(2026, 3, 11)
 
@@ -86,7 +86,7 @@ async def test_tasks_offered_are_open_ones_in_progress_first(
     await session.commit()
     await runner.run("log_reminders")
     (text,) = sent_to(api, 102)
-    assert text.startswith("You have logged 0m of 8h today.")
+    assert text.startswith("You have logged 0 min of 8 h today.")
     assert keyboard(api, 102) == [
         "/log 8h #2 11.03",
         "/log 8h #5 11.03",

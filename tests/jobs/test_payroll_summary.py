@@ -9,13 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from jobs.runner import JobRunner
 from models import Employee, JobRun, Lease, MonthLock, SentMessage
-from services import clock, jobtexts
+from services import clock
 from services.config import AppConfig
-from services.i18n import Translator
 from tests.fake_api import FakeBotAPI
 from tests.jobs.data import FEB, company, delivered, documents_to, sent_to
+from views import jobs as jobtexts
+from views.i18n import Translator
 
-PERSONAL = {101: "100 000,00", 102: "10,000.00", 103: "80 000,00"}
+PERSONAL = {101: "100\u00a0000\u00a0₽", 102: "RUB\u00a010,000", 103: "80\u00a0000\u00a0₽"}
 
 
 async def test_everyone_gets_exactly_one_summary_despite_429_and_5xx(
@@ -35,7 +36,7 @@ async def test_everyone_gets_exactly_one_summary_despite_429_and_5xx(
     assert sent_to(api, 104) == [] and sent_to(api, 105) == []  # left; no pay terms
     admin = sent_to(api, 1)
     assert len(admin) == 2 and "Оплата за" in admin[0]
-    assert "240 000,00" in admin[0] and "e5 User104" in admin[0]
+    assert "240\u00a0000\u00a0₽" in admin[0] and "e5 User104" in admin[0]
     assert documents_to(api, 1) == ["payroll-2026-02.xlsx"]
     assert await session.get(MonthLock, FEB) is not None
     run = await session.scalar(select(JobRun))

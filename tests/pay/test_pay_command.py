@@ -22,11 +22,11 @@ async def test_set_pay_tells_admin_and_employee(client: BotClient, session: Asyn
     emp = await person(session, 2, language="en")
     reply = await client.send(ADMIN_TG, "/pay e2 fixed_by_hours 100000 160 1,5")
     assert reply.to(ADMIN_TG) == [
-        "User2 (e2): с 2026-03 — фикс. 100 000,00 RUB за 160 ч в месяц, сверх нормы ×1,5."
+        "User2 (e2): с 2026-03 — фикс. 100 000 ₽ за 160 ч в месяц, сверх нормы ×1,5."
     ]
     # the employee is told in their own language
     assert reply.to(2) == [
-        "Your pay terms from 2026-03: fixed 100,000.00 RUB for 160 h a month, overtime ×1.5. "
+        "Your pay terms from 2026-03: fixed RUB\u00a0100,000 for 160 h a month, overtime ×1.5. "
         "Your pay for the month: /payroll"
     ]
     setting = await session.scalar(select(PaySetting))
@@ -53,7 +53,7 @@ async def test_history_is_kept_and_a_month_is_replaced(
     await client.send(ADMIN_TG, "/pay e2 hourly 2000 from 2026-04")
     replaced = await client.send(ADMIN_TG, "/pay @user2 HOURLY 2500 from 2026-04")
     assert replaced.to(ADMIN_TG) == [
-        "User2 (e2): условия с 2026-04 заменены — почасовая 2 500,00 RUB/ч."
+        "User2 (e2): условия с 2026-04 заменены — почасовая 2 500 ₽/ч."
     ]
     assert await pay_rows(session) == [
         (emp.id, MARCH, "hourly", Decimal("1000.00")),
@@ -66,9 +66,9 @@ async def test_history_is_kept_and_a_month_is_replaced(
     history = await client.send(ADMIN_TG, "/pay e2")
     assert history.text == (
         "User2 (e2) — условия оплаты:\n"
-        "с 2026-02: оклад 90 000,00 RUB в месяц\n"
-        "с 2026-03: почасовая 1 000,00 RUB/ч ← сейчас\n"
-        "с 2026-04: почасовая 2 500,00 RUB/ч\n"
+        "с 2026-02: оклад 90\u00a0000\u00a0₽ в месяц\n"
+        "с 2026-03: почасовая 1\u00a0000\u00a0₽/ч ← сейчас\n"
+        "с 2026-04: почасовая 2\u00a0500\u00a0₽/ч\n"
         "Изменить: /pay e2 hourly 2500 from 2026-04"
     )
     # March keeps its rate after the April change
@@ -76,16 +76,16 @@ async def test_history_is_kept_and_a_month_is_replaced(
     await worked(session, emp, 10 * H, month=APRIL)
     at(date(2026, 5, 4))
     march = await client.send(2, "/payroll 2026-03")
-    assert "К оплате: 10 000,00 RUB" in march.text
+    assert "К оплате: 10\u00a0000\u00a0₽" in march.text
     april = await client.send(2, "/payroll 2026-04")
-    assert "К оплате: 25 000,00 RUB" in april.text
+    assert "К оплате: 25\u00a0000\u00a0₽" in april.text
 
 
 async def test_history_of_someone_without_terms(client: BotClient, session: AsyncSession) -> None:
     await person(session, ADMIN_TG, "admin", language="en")
     await person(session, 2)
     reply = await client.send(ADMIN_TG, "/pay e2")
-    assert reply.text.startswith("User2 (e2) has no pay terms. Set them: /pay e2 fixed_by_hours")
+    assert reply.text.startswith("No pay terms: User2 (e2). Set them: /pay e2 fixed_by_hours")
 
 
 BAD_PAY = [
@@ -113,7 +113,7 @@ BAD_PAY = [
     ("/pay e2 hourly 1500 from", "После «с» (from) нужен месяц"),
     ("/pay e2 hourly 1500 from 2027-04", "Месяц 2027-04 не подходит: можно с 2000-01 по 2027-03"),
     ("/pay e2 hourly 1500 from 1999-12", "Месяц 1999-12 не подходит"),
-    ("/pay e3 hourly 1500", "внешний представитель: оплаты у него нет"),
+    ("/pay e3 hourly 1500", "внешний представитель, оплата не начисляется"),
 ]
 
 
@@ -195,4 +195,4 @@ async def test_the_largest_amount_survives_storage_to_the_kopeck(
     await client.send(ADMIN_TG, "/pay e2 salary 999999999999.99")
     assert await pay_rows(session) == [(emp.id, MARCH, "salary", Decimal("999999999999.99"))]
     reply = await client.send(2, "/payroll")
-    assert "К оплате: 999 999 999 999,99 RUB" in reply.text
+    assert "К оплате: 999 999 999 999,99 ₽" in reply.text

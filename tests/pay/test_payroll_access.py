@@ -33,9 +33,9 @@ async def four_roles(session: AsyncSession) -> None:
 @pytest.mark.parametrize(
     ("tg", "amount", "others"),
     [
-        (2, "20 000,00", ["15 000,00", "12 000,00", "User3", "User4"]),
-        (3, "15 000,00", ["20 000,00", "12 000,00", "User2", "User4"]),
-        (4, "12 000,00", ["20 000,00", "15 000,00", "User2", "User3"]),
+        (2, "20\u00a0000\u00a0₽", ["15\u00a0000", "12\u00a0000", "User3", "User4"]),
+        (3, "15\u00a0000\u00a0₽", ["20\u00a0000", "12\u00a0000", "User2", "User4"]),
+        (4, "12\u00a0000\u00a0₽", ["20\u00a0000", "15\u00a0000", "User2", "User3"]),
     ],
 )
 async def test_staff_see_only_their_own_pay(
@@ -44,12 +44,12 @@ async def test_staff_see_only_their_own_pay(
     await four_roles(session)
     reply = await client.send(tg, "/payroll")
     assert reply.text.startswith("Ваша оплата за март 2026\nМесяц ещё идёт")
-    assert f"К оплате: {amount} RUB" in reply.text
+    assert f"К оплате: {amount}" in reply.text
     assert "Отработано: 10 ч" in reply.text and "Норма: 168 ч" in reply.text
     for other in [*others, "300 000,00", "Итого"]:
         assert other not in reply.text
     own_by_number = await client.send(tg, f"/payroll e{tg} 2026-03")
-    assert f"К оплате: {amount} RUB" in own_by_number.text
+    assert f"К оплате: {amount}" in own_by_number.text
 
 
 @pytest.mark.parametrize("tg", [2, 3, 4])
@@ -77,18 +77,18 @@ async def test_external_is_refused_by_the_router(client: BotClient, session: Asy
 async def test_admin_sees_everyone_and_one_person(client: BotClient, session: AsyncSession) -> None:
     await four_roles(session)
     table = await client.send(ADMIN_TG, "/payroll")
-    assert "Сотрудников: 4. Отработано 30 ч, сверх нормы 0 ч. Итого к оплате: 347 000,00 RUB" in (
+    assert "4 сотрудника. Отработано 30 ч, сверх нормы 0 ч. Итого к оплате: 347 000 ₽" in (
         table.text
     )
-    for line in ("e2 User2 — почасовая: 10 из 168 ч → 20 000,00 RUB", "e6 User6 — оклад"):
+    for line in ("e2 User2 — почасовая: 10 из 168 ч → 20\u00a0000\u00a0₽", "e6 User6 — оклад"):
         assert line in table.text
     assert "User5" not in table.text  # externals have no pay
     one = await client.send(ADMIN_TG, "/payroll @user3")
     assert one.text.startswith("User3 (e3) — оплата за март 2026\n")
-    assert "К оплате: 15 000,00 RUB" in one.text and "User2" not in one.text
+    assert "К оплате: 15 000 ₽" in one.text and "User2" not in one.text
     nobody = await client.send(ADMIN_TG, "/payroll e5 2026-03")
     assert nobody.text == (
-        "У User5 (e5) нет условий оплаты на март 2026. Задать: /pay e5 salary 100000 from 2026-03"
+        "Нет условий оплаты на март 2026: User5 (e5). Задать: /pay e5 salary 100000 from 2026-03"
     )
 
 

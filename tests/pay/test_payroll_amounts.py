@@ -54,27 +54,28 @@ async def test_admin_sees_every_amount_and_the_totals(
     assert text.splitlines()[0] == "Оплата за март 2026"
     assert "Месяц ещё идёт" not in text
     assert (
-        "Сотрудников: 7. Отработано 456,83 ч, сверх нормы 12,33 ч. Итого к оплате: 625 650,88 RUB"
+        "7 сотрудников. Отработано 456,83 ч, сверх нормы 12,33 ч. Итого к оплате: 625 650,88 ₽"
     ) in text
     assert "Без нормы: 1" in text
     lines = text.splitlines()
     assert (
-        "e2 User2 — фикс. за часы: 170,33 из 160 ч, сверх нормы 10,33 ч → 109 687,50 RUB" in lines
+        "e2 User2 — фикс. за часы: 170,33 из 160 ч, сверх нормы 10,33 ч → 109\u00a0687,50\u00a0₽"
+        in lines
     )
     # a week of vacation: the norm is 168 − 40 = 128 h, so 100 h pay 128000 × 100 / 128
-    assert "e3 User3 — фикс. за часы: 100 из 128 ч → 100 000,00 RUB" in lines
+    assert "e3 User3 — фикс. за часы: 100 из 128 ч → 100\u00a0000\u00a0₽" in lines
     # 1500 × (168 + 2 × 2)
-    assert "e4 User4 — почасовая: 170 из 168 ч, сверх нормы 2 ч → 258 000,00 RUB" in lines
+    assert "e4 User4 — почасовая: 170 из 168 ч, сверх нормы 2 ч → 258\u00a0000\u00a0₽" in lines
     # no schedule: no overtime, 1234.56 × 10.5 = 12962.88
-    assert "e5 User5 — почасовая: 10,5 ч → 12 962,88 RUB" in lines
-    assert "e6 User6 — оклад: 0 ч → 95 000,50 RUB" in lines
-    assert "e9 User9 — оклад: 1 ч → 50 000,00 RUB" in lines
+    assert "e5 User5 — почасовая: 10,5 ч → 12\u00a0962,88\u00a0₽" in lines
+    assert "e6 User6 — оклад: 0 ч → 95\u00a0000,50\u00a0₽" in lines
+    assert "e9 User9 — оклад: 1 ч → 50\u00a0000\u00a0₽" in lines
     no_norm = next(line for line in lines if line.startswith("⚠ e7"))
     assert "5 ч, нормы нет, сумма не рассчитана" in no_norm
     assert "/schedule e7 8 8 8 8 8 0 0 from 2026-03-01" in no_norm
     assert "/pay e7 fixed_by_hours 100000 168 from 2026-03" in no_norm
     # the "no norm" person comes first; nobody without pay terms, nobody who left earlier
-    assert lines.index(no_norm) < lines.index("e6 User6 — оклад: 0 ч → 95 000,50 RUB")
+    assert lines.index(no_norm) < lines.index("e6 User6 — оклад: 0 ч → 95\u00a0000,50\u00a0₽")
     assert "e8 " not in text and "e10 " not in text
     assert len(reply.texts) == 1 and len(text) < 4096
 
@@ -92,9 +93,9 @@ async def test_absence_shrinks_the_norm_of_fixed_pay_by_schedule(
     await absence(session, with_leave, date(2026, 3, 16), date(2026, 3, 20), "sick")
     at(date(2026, 4, 2))
     text = (await client.send(ADMIN_TG, "/payroll 2026-03")).text
-    assert "e2 User2 — фикс. за часы: 100 из 128 ч → 100 000,00 RUB" in text
+    assert "e2 User2 — фикс. за часы: 100 из 128 ч → 100 000 ₽" in text
     # 128000 × 100 / 168 = 76190.476… → 76190.48
-    assert "e3 User3 — фикс. за часы: 100 из 168 ч → 76 190,48 RUB" in text
+    assert "e3 User3 — фикс. за часы: 100 из 168 ч → 76\u00a0190,48\u00a0₽" in text
 
 
 async def test_may_holidays_make_the_norm_151_hours(
@@ -113,9 +114,9 @@ async def test_may_holidays_make_the_norm_151_hours(
     await worked(session, hourly, 160 * H, month=date(2026, 5, 1))
     at(date(2026, 6, 3))
     text = (await client.send(ADMIN_TG, "/payroll 2026-05")).text
-    assert "e2 User2 — фикс. за часы: 76 из 151 ч → 76 000,00 RUB" in text
+    assert "e2 User2 — фикс. за часы: 76 из 151 ч → 76 000 ₽" in text
     # 1000 × (151 + 1.25 × 9) = 162250
-    assert "e3 User3 — почасовая: 160 из 151 ч, сверх нормы 9 ч → 162 250,00 RUB" in text
+    assert "e3 User3 — почасовая: 160 из 151 ч, сверх нормы 9 ч → 162\u00a0250\u00a0₽" in text
 
 
 async def test_current_month_is_so_far(client: BotClient, session: AsyncSession) -> None:
@@ -128,11 +129,11 @@ async def test_current_month_is_so_far(client: BotClient, session: AsyncSession)
     assert reply.text == (
         "Ваша оплата за март 2026\n"
         "Месяц ещё идёт: данные на 11.03.2026, сумма — за уже записанные часы.\n"
-        "Условия: фикс. 168 000,00 RUB за часы по графику\n"
+        "Условия: фикс. 168\u00a0000\u00a0₽ за часы по графику\n"
         "Отработано: 48 ч\n"
         "Норма: 168 ч\n"
         "Сверх нормы: 0 ч\n"
-        "К оплате: 48 000,00 RUB"
+        "К оплате: 48\u00a0000\u00a0₽"
     )
 
 
@@ -146,15 +147,15 @@ async def test_english_summary_and_table(client: BotClient, session: AsyncSessio
     own = await client.send(2, "/payroll 2026-03")
     assert own.text == (
         "Your pay for March 2026\n"
-        "Terms: hourly 1,500.00 RUB/h, overtime ×1.5\n"
+        "Terms: hourly RUB\u00a01,500/h, overtime ×1.5\n"
         "Worked: 170 h\n"
         "Norm: 168 h\n"
         "Overtime: 2 h\n"
-        "To pay: 256,500.00 RUB"
+        "To pay: RUB\u00a0256,500"
     )
     table = (await client.send(ADMIN_TG, "/payroll 2026-03")).text
     assert "Pay for March 2026" in table
-    assert "e2 User2 — hourly: 170 of 168 h, overtime 2 h → 256,500.00 RUB" in table
+    assert "e2 User2 — hourly: 170 of 168 h, overtime 2 h → RUB\u00a0256,500" in table
 
 
 async def test_no_norm_is_not_guessed_for_the_employee(
@@ -165,7 +166,7 @@ async def test_no_norm_is_not_guessed_for_the_employee(
     reply = await client.send(7, "/payroll 2026-03")
     assert reply.text == (
         "Ваша оплата за март 2026\n"
-        "Условия: фикс. 100 000,00 RUB за часы по графику\n"
+        "Условия: фикс. 100\u00a0000\u00a0₽ за часы по графику\n"
         "Отработано: 5 ч\n"
         "К оплате: не рассчитано — для этих условий нужна норма часов, а графика работы "
         "на этот месяц нет. Сообщите администратору."

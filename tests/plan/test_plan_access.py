@@ -7,7 +7,6 @@ import re
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.plan_view import PlanPage
 from tests.conftest import ADMIN_TG
 from tests.plan.conftest import (
     IVAN_TG,
@@ -19,6 +18,7 @@ from tests.plan.conftest import (
     d,
 )
 from tests.tg import BotClient, Reply
+from views.plan import PlanPage
 
 NOT_YOURS = "«{}» — нет такой группы или сотрудника среди ваших групп."
 TASK_HEAD = re.compile(r"^#(\d+) ", re.MULTILINE)
@@ -49,7 +49,7 @@ async def test_a_manager_of_another_group_gets_not_found_or_not_yours(
 
 async def test_admin_sees_every_group(client: BotClient, world: World) -> None:
     reply = await client.send(ADMIN_TG, "/plan")
-    assert reply.texts[0].startswith("План на 2026-03-11: все группы\n")
+    assert reply.texts[0].startswith("План на 11.03.2026: все группы\n")
     assert sorted(TASK_HEAD.findall(reply.texts[0]), key=int) == ["1", "2", "3", "4", "5", "6", "8"]
     assert reply.documents()[0][0] == "plan-all-2026-03-11.png"
     frontend = await client.send(ADMIN_TG, "/plan frontend csv")
@@ -107,7 +107,7 @@ async def test_a_long_plan_is_paged_and_the_buttons_edit_in_place(
         reply = await client.click(MANAGER_TG, data)
         edit = edited(reply)
         assert len(edit) <= 4096
-        assert edit.startswith("План на 2026-03-11: группа backend\n")
+        assert edit.startswith("План на 11.03.2026: группа backend\n")
         assert edit.endswith(f"Стр. {page} из {pages}")
         seen += TASK_HEAD.findall(edit)
         labels = [label for label, _ in reply.buttons()]

@@ -24,29 +24,32 @@ from tests.tg import BotClient
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
-BACKEND_RU = """План на 2026-03-11: группа backend
-
-Люди (открытые задачи, отставание, перегрузка):
-• User100 (e3): задач 2, отставание 15.00 ч, перегрузка 6.00 ч
-• User101 (e4): задач 2, отставание 7.00 ч, перегрузка 7.00 ч
-• User102 (e5): задач 1, отставание 0.00 ч, перегрузка неизвестна (нет графика), без графика: 1
-
-Задачи, сначала худшие:
-#3 Reports — User101 (e4)
-   план 12.00 ч, сделано 5.00 ч, отставание 7.00 ч (1.2 дн.); срок 2026-03-06, \
-прогноз 2026-03-12, опоздание 3 раб. дн.
-#1 Login form — User100 (e3)
-   план 25.00 ч, сделано 10.00 ч, отставание 15.00 ч (1.9 дн.); срок 2026-03-13, \
-прогноз 2026-03-16, опоздание 1 раб. дн.
-#2 API docs — User100 (e3)
-   план 0.00 ч, сделано 0.00 ч, отставание 0.00 ч (0.0 дн.); срок 2026-03-20, \
-прогноз 2026-03-17, в срок
-#4 Cache — User102 (e5)
-   без графика: на сроки задачи у исполнителя нет рабочего графика, план не считается (/schedule)
-#5 Research — User101 (e4)
-   не отслеживается (нет оценки или срока), сделано 0.00 ч
-#6 Backlog item — без исполнителя
-   исполнитель не назначен: /assign"""
+BACKEND_RU = (
+    "План на 11.03.2026: группа backend\n"
+    "\n"
+    "Люди (открытые задачи, отставание, перегрузка):\n"
+    "• User100 (e3): задач 2, отставание 15 ч, перегрузка 6 ч\n"
+    "• User101 (e4): задач 2, отставание 7 ч, перегрузка 7 ч\n"
+    "• User102 (e5): задач 1, отставание 0 ч, перегрузка неизвестна (нет графика), без графика: 1\n"
+    "\n"
+    "Задачи, сначала худшие:\n"
+    "#3 Reports — User101 (e4)\n"
+    "   план 12 ч, сделано 5 ч, отставание 7 ч, это 1,2 дня; срок 06.03.2026, прогноз "
+    "12.03.2026, опоздание на 3 рабочих дня\n"
+    "#1 Login form — User100 (e3)\n"
+    "   план 25 ч, сделано 10 ч, отставание 15 ч, это 1,9 дня; срок 13.03.2026, прогноз "
+    "16.03.2026, опоздание на 1 рабочий день\n"
+    "#2 API docs — User100 (e3)\n"
+    "   план 0 ч, сделано 0 ч, отставание 0 ч, это 0 дней; срок 20.03.2026, прогноз 17.03.2026, "
+    "в срок\n"
+    "#4 Cache — User102 (e5)\n"
+    "   без графика: на сроки задачи у исполнителя нет рабочего графика, план не считается "
+    "(/schedule)\n"
+    "#5 Research — User101 (e4)\n"
+    "   не отслеживается (нет оценки или срока), сделано 0 ч\n"
+    "#6 Backlog item — без исполнителя\n"
+    "   исполнитель не назначен: /assign"
+)
 
 CSV_ROWS = [
     "task,title,group,assignee,status,estimate_h,logged_h,planned_h,lag_h,lag_days,deadline,"
@@ -80,7 +83,7 @@ async def test_csv_has_the_specs_columns_and_exact_rows(client: BotClient, world
     assert name == "plan-backend-2026-03-11.csv"
     assert data.startswith(b"\xef\xbb\xbf")
     assert data[3:].decode("utf-8").split("\r\n") == [*CSV_ROWS, ""]
-    assert reply.text == "План на 2026-03-11: группа backend: задач 6"
+    assert reply.text == "План на 11.03.2026: группа backend: задач 6"
     assert list(csv.reader(io.StringIO(data[3:].decode()))) == [row.split(",") for row in CSV_ROWS]
 
 
@@ -88,19 +91,19 @@ async def test_english(client: BotClient, world: World) -> None:
     await client.send(MANAGER_TG, "/lang en")
     reply = await client.send(MANAGER_TG, "/plan backend")
     lines = reply.texts[0].split("\n")
-    assert lines[0] == "Plan on 2026-03-11: group backend"
-    assert "• User100 (e3): open tasks: 2, lag 15.00 h, overload 6.00 h" in lines
+    assert lines[0] == "Plan on 11 Mar 2026: group backend"
+    assert "• User100 (e3): open tasks: 2, lag 15 h, overload 6 h" in lines
     assert (
-        "• User102 (e5): open tasks: 1, lag 0.00 h, overload unknown (no schedule), no schedule: 1"
+        "• User102 (e5): open tasks: 1, lag 0 h, overload unknown (no schedule), no schedule: 1"
         in lines
     )
     assert (
-        "   planned 25.00 h, logged 10.00 h, lag 15.00 h (1.9 d); deadline 2026-03-13, "
-        "forecast 2026-03-16, working days late: 1" in lines
+        "   planned 25 h, logged 10 h, lag 15 h, that is 1.9 days; deadline 13 Mar 2026, "
+        "forecast 16 Mar 2026, 1 working day late" in lines
     )
     assert (
-        "   planned 0.00 h, logged 0.00 h, lag 0.00 h (0.0 d); deadline 2026-03-20, "
-        "forecast 2026-03-17, on time" in lines
+        "   planned 0 h, logged 0 h, lag 0 h, that is 0 days; deadline 20 Mar 2026, "
+        "forecast 17 Mar 2026, on time" in lines
     )
     assert reply.documents()[0][1].startswith(PNG)
 
@@ -110,7 +113,7 @@ async def test_a_person_scope_shows_only_their_tasks_in_the_managers_groups(
 ) -> None:
     reply = await client.send(MANAGER_TG, "/plan @ivan")
     text = reply.texts[0]
-    assert text.startswith("План на 2026-03-11: User100 (e3)\n")
+    assert text.startswith("План на 11.03.2026: User100 (e3)\n")
     assert "#1 Login form" in text and "#2 API docs" in text
     assert "#8" not in text and "#3" not in text  # the frontend task is not this manager's
     csv_reply = await client.send(MANAGER_TG, "/plan e3 csv")
@@ -128,9 +131,9 @@ async def test_another_groups_task_with_an_earlier_deadline_delays_the_forecast(
     await session.commit()
     # #8: 16 h due on the 12th comes first; #1's 30 h then end on Wed 18 March: 3 days late
     reply = await client.send(MANAGER_TG, "/plan backend")
-    assert "срок 2026-03-13, прогноз 2026-03-18, опоздание 3 раб. дн." in reply.texts[0]
+    assert "срок 13.03.2026, прогноз 18.03.2026, опоздание на 3 рабочих дня" in reply.texts[0]
     # ...and Ivan's overload counts the frontend hours: 16 + 30 − 24 = 22 h by the 13th
-    assert "• User100 (e3): задач 2, отставание 15.00 ч, перегрузка 22.00 ч" in reply.texts[0]
+    assert "• User100 (e3): задач 2, отставание 15 ч, перегрузка 22 ч" in reply.texts[0]
 
 
 async def test_a_removed_holiday_and_a_logged_entry_change_the_numbers(
@@ -159,8 +162,20 @@ async def test_nothing_to_show(client: BotClient, session: AsyncSession, world: 
     )
     await factories.group(session, "empty", lonely, [])
     empty = await client.send(30, "/plan empty")
-    assert empty.texts == ["План на 2026-03-11: группа empty\nОткрытых задач нет."]
+    assert empty.texts == ["План на 11.03.2026: группа empty\nОткрытых задач нет."]
     assert empty.documents() == []
     empty_csv = await client.send(30, "/plan csv")
-    assert empty_csv.texts == ["План на 2026-03-11: ваши группы\nОткрытых задач нет."]
+    assert empty_csv.texts == ["План на 11.03.2026: ваши группы\nОткрытых задач нет."]
     assert empty_csv.documents() == []
+
+
+async def test_a_dollar_in_a_telegram_name_does_not_break_the_chart(
+    client: BotClient, session: AsyncSession, world: World
+) -> None:
+    # Telegram names are free text; matplotlib would read "$...$" as mathematics and fail.
+    world.ivan.full_name = "Ivan $\\frac{1}$ $x"
+    await session.commit()
+    reply = await client.send(MANAGER_TG, "/plan backend")
+    assert "Ivan $\\frac{1}$ $x" in reply.texts[0]
+    [(name, png)] = reply.documents()
+    assert name.endswith(".png") and png.startswith(PNG)

@@ -17,13 +17,13 @@ from bot.ratelimit import RateLimiter
 from bot.scheduling import create_sender
 from jobs.runner import JobRunner
 from services.config import AppConfig
-from services.i18n import Translator
 from services.permissions import COMMANDS
 from tests.jobs.conftest import no_wait
 from tests.reliability import world
 from tests.reliability.conftest import Fuzz, check_texts
 from tests.tasks.conftest import ADMIN, EXTERNAL, MANAGER, PROG, TESTER
 from tests.tg import Reply
+from views.i18n import Translator
 
 BY_ROLE = {
     "admin": ADMIN,

@@ -8,7 +8,6 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from string import Formatter
 
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from sqlalchemy import Table, Text, cast, func, literal, select, text
@@ -19,7 +18,6 @@ from sqlalchemy.sql.selectable import ScalarSelect
 
 import models
 from models import Absence, PaySetting, Schedule, TimeEntry, Timer
-from services.i18n import Translator, catalog
 from tests import factories
 from tests.tasks.conftest import (
     ADMIN,
@@ -36,6 +34,7 @@ from tests.tasks.conftest import (
     make_task,
 )
 from tests.tg import BOT_ID
+from views.i18n import Translator, fields, keys
 
 # Rows written on purpose for every update whatever it says.
 NOT_BUSINESS = frozenset({"processed_updates"})
@@ -72,8 +71,10 @@ async def make_team(session: AsyncSession) -> Team:
     """The people and groups of the `team` fixture in tests/tasks/conftest.py."""
     emps = {}
     for telegram_id, role in ROLES.items():
+        # Russian, as each person's first update (language "ru") would store it; stored as
+        # picked, so that a reseeded world equals the one every example starts from.
         emps[telegram_id] = await factories.employee(
-            session, telegram_id, role, USERNAMES[telegram_id]
+            session, telegram_id, role, USERNAMES[telegram_id], language="ru"
         )
     backend_people = [emps[t] for t in (PROG, PROG2, TESTER, EXTERNAL)]
     backend = await factories.group(session, "backend", emps[MANAGER], backend_people)
@@ -207,15 +208,17 @@ def _refusal_patterns() -> list[re.Pattern[str]]:
     """Every text that says "no": the err-* answers to bad input and the other refusals."""
     out = []
     for lang in ("ru", "en"):
-        for key, template in catalog(lang).items():
+        tr = Translator(lang)
+        for key in sorted(keys(lang)):
             if key.startswith("err-") or key in REFUSAL_KEYS:
-                regex = ""
-                for literal, field, _, _ in Formatter().parse(template):
-                    regex += re.escape(literal) + (".*?" if field is not None else "")
-                out.append(re.compile(regex, re.DOTALL))
+                # Rendered with a marker in every field, then the markers become wildcards.
+                text = tr(key, **{name: _FIELD for name in fields(lang, key)})
+                parts = [re.escape(part) for part in text.split(_FIELD)]
+                out.append(re.compile(".*?".join(parts), re.DOTALL))
     return out
 
 
+_FIELD = "\x00"
 REFUSAL_KEYS = frozenset(
     {
         *("denied-command", "stale-button", "refuse-stranger", "payroll-others-denied"),

@@ -36,7 +36,7 @@ async def test_dialog_with_buttons(tg: BotClient, session: AsyncSession, team: T
     tester = await tg.click(MANAGER, deadline.button("через неделю"))
     assert "@ivan" not in str(tester.buttons())  # the assignee cannot test
     confirm = await tg.click(MANAGER, tester.button("@olga"))
-    assert "«Экспорт в CSV»" in confirm.text and "Срок: 2026-03-18" in confirm.text
+    assert "«Экспорт в CSV»" in confirm.text and "Срок: 18.03.2026" in confirm.text
     bumped = await tg.click(MANAGER, confirm.button("Приоритет"))
     assert "Приоритет: высокий" in bumped.text
     assert await task_count(session) == 0

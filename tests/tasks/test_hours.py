@@ -20,9 +20,9 @@ async def test_week_by_day_and_by_task(tg: BotClient, session: AsyncSession, tea
     await tg.send(PROG, "/log 1h 06.03")  # last week: not in this week
     reply = await tg.send(PROG, "/hours")
     lines = reply.text.split("\n")
-    assert lines[0] == "Ваши часы с 2026-03-09 по 2026-03-11:"
+    assert lines[0] == "Ваши часы с 09.03.2026 по 11.03.2026:"
     # Monday 9 March is a holiday (capacity 0, nothing logged): not listed
-    assert lines[1:3] == ["Вт 2026-03-10: 6 ч из 8 ч", "Ср 2026-03-11: 3 ч из 8 ч"]
+    assert lines[1:3] == ["Вт 10.03: 6 ч из 8 ч", "Ср 11.03: 3 ч из 8 ч"]
     assert "Итого: 9 ч из 16 ч по графику." in reply.text
     assert f"#{task.id} Fix login: 8 ч" in reply.text and "Общая работа: 1 ч" in reply.text
     assert reply.text.index(f"#{task.id} Fix login") < reply.text.index("Общая работа")
@@ -37,11 +37,11 @@ async def test_month_and_a_past_month(tg: BotClient, session: AsyncSession, team
     await tg.send(PROG, "/log 4h 2026-02-02")
     await tg.send(PROG, "/log 1h 01.03")
     month = await tg.send(PROG, "/hours month")
-    assert "с 2026-03-01 по 2026-03-11" in month.text
-    assert "Вс 2026-03-01: 1 ч из 0 мин" in month.text
+    assert "с 01.03.2026 по 11.03.2026" in month.text
+    assert "Вс 01.03: 1 ч из 0 мин" in month.text
     feb = await tg.send(PROG, "/hours 2026-02")
-    assert "с 2026-02-01 по 2026-02-28" in feb.text
-    assert "Пн 2026-02-02: 4 ч из 0 мин" in feb.text  # sick day
+    assert "с 01.02.2026 по 28.02.2026" in feb.text
+    assert "Пн 02.02: 4 ч из 0 мин" in feb.text  # sick day
     # Feb 2026: 20 weekdays, 23 Feb is a holiday, 2-3 Feb sick: 17 days of 8 h
     assert "Итого: 4 ч из 136 ч по графику." in feb.text
 
@@ -49,7 +49,7 @@ async def test_month_and_a_past_month(tg: BotClient, session: AsyncSession, team
 async def test_no_schedule_is_said(tg: BotClient, session: AsyncSession, team: Team) -> None:
     await tg.send(ADMIN, "/log 2h")
     reply = await tg.send(ADMIN, "/hours")
-    assert "Ср 2026-03-11: 2 ч (нет графика)" in reply.text
+    assert "Ср 11.03: 2 ч (нет графика)" in reply.text
     assert "Дней без графика: 3" in reply.text
 
 
@@ -72,5 +72,5 @@ async def test_hours_roles_and_english(tg: BotClient, team: Team) -> None:
         assert "Итого" in (await tg.send(who, "/hours week")).text
     assert "недоступна" in (await tg.send(EXTERNAL, "/hours")).text
     english = await tg.send(PROG, "/hours", lang="en")
-    assert "Your hours from 2026-03-09 to 2026-03-11:" in english.text
-    assert "Tue 2026-03-10: 0m of 8h" in english.text
+    assert "Your hours from 9 Mar 2026 to 11 Mar 2026:" in english.text
+    assert "Tue 10 Mar: 0 min of 8 h" in english.text

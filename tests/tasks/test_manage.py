@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, Task
+from services.textsplit import MESSAGE_LIMIT, utf16_len
 from tests.tasks.conftest import (
     ADMIN,
     EXTERNAL,
@@ -99,7 +100,7 @@ async def test_cancel_with_a_reason(tg: BotClient, session: AsyncSession, team: 
     task = await make_task(session, team, assignee=team.prog, tester=team.tester)
     reply = await tg.send(MANAGER, f"/cancel {task.id} заказчик передумал")
     assert f"Задача #{task.id} «Fix login» отменена." in reply.texts[0]
-    assert "отменена (User10 (e2))" in reply.to(PROG)[0]
+    assert "отменена — User10 (e2)." in reply.to(PROG)[0]
     assert "отменена" in reply.to(TESTER)[0]
     assert (await fresh(session, Task, task.id)).status == "cancelled"
     event = (await events_of(session, task.id))[-1]
@@ -176,3 +177,20 @@ async def test_manage_in_english(tg: BotClient, session: AsyncSession, team: Tea
     assert f'#{task.id} "Fix login": assigned to User21 (e5).' in reply.texts[0]
     bad = await tg.send(MANAGER, "/cancel", lang="en")
     assert "Usage: /cancel NUMBER [reason]" in bad.text
+
+
+async def test_a_card_full_of_emoji_comments_still_fits_one_message(
+    tg: BotClient, session: AsyncSession, team: Team
+) -> None:
+    # Three comments at the 1,000-character limit, each emoji two UTF-16 units: 6,000 units of
+    # comments alone, where Telegram takes 4,096 per message.
+    task = await make_task(session, team, assignee=team.prog, title="🚀" * 200)
+    for face in ("😀", "🎉", "🔥"):
+        await tg.send(PROG, f"/comment {task.id} {face * 1000}")
+    card = await tg.send(PROG, f"/task {task.id}")
+    [text] = card.texts
+    assert utf16_len(text) <= MESSAGE_LIMIT
+    for face in ("😀", "🎉", "🔥"):
+        assert face * 100 in text  # every comment shows, cut evenly
+    assert "…" in text
+    assert card.buttons()  # still the card, with its buttons

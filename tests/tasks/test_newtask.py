@@ -37,7 +37,7 @@ async def test_every_field(tg: BotClient, session: AsyncSession, team: Team) -> 
     )
     assert reply.texts[0].startswith("Задача #1 создана.")
     assert "Исполнитель: User20 (e4)" in reply.texts[0]
-    assert "Вам назначена задача #1 «Починить вход» (User10 (e2))." in reply.to(PROG)[0]
+    assert "Вам назначена задача #1 «Починить вход» — User10 (e2)." in reply.to(PROG)[0]
     task = await only_task(session)
     assert (task.title, task.assignee_id, task.tester_id, task.group_id) == (
         "Починить вход",
@@ -124,8 +124,8 @@ async def test_date_forms(
         ("T | @ivan | 2h | 2026-13-01", "Дата «2026-13-01» не подходит"),
         ("T | @ivan | 2h | скоро", "Дата «скоро» не подходит"),
         ("T | @ivan | 2h | 1..2..3", "не подходит"),
-        ("T | @ivan | 2h | 20.03..12.03", "Срок 2026-03-12 раньше старта 2026-03-20"),
-        ("T | @ivan | 2h | 2026-03-01", "Срок 2026-03-01 уже прошёл"),
+        ("T | @ivan | 2h | 20.03..12.03", "Срок 12.03.2026 раньше старта 20.03.2026"),
+        ("T | @ivan | 2h | 2026-03-01", "Срок 01.03.2026 уже прошёл"),
         ("T | @ivan | 2h | 2026-03-11..9999-12-31", "дальше чем через 3 года от старта"),
         ("T | @ivan | 2h | 2020-01-01..2026-12-31", "например: 2027-03-"),
         ("T | @ivan | | | | nogroup", "Группа «nogroup» не найдена"),

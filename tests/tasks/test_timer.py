@@ -37,7 +37,7 @@ async def test_timer_starts_the_task_and_stop_logs(
     assert f"Таймер по задаче #{task.id} уже идёт" in already.text
     later(minutes=90, seconds=29)
     stopped = await tg.send(PROG, "/stop")
-    assert "записано 1 ч 30 мин (2026-03-11: 1 ч 30 мин)" in stopped.text
+    assert "записано 1 ч 30 мин (11.03: 1 ч 30 мин)" in stopped.text
     [entry] = await entries_of(session, team.prog)
     assert (entry.minutes, entry.task_id, entry.day) == (90, task.id, date(2026, 3, 11))
     assert (await fresh(session, Task, task.id)).logged_min == 90
@@ -84,7 +84,7 @@ async def test_overnight_timer_asks_and_log_all_splits_by_day(
     labels = [label for label, _ in question.buttons()]
     assert labels == ["Записать всё: 3 ч 30 мин", "До полуночи: 2 ч", "Не записывать"]
     done = await tg.click(PROG, question.button("Записать всё"))
-    assert "2026-03-11: 2 ч, 2026-03-12: 1 ч 30 мин" in done.text
+    assert "11.03: 2 ч, 12.03: 1 ч 30 мин" in done.text
     entries = await entries_of(session, team.prog)
     assert [(e.day, e.minutes) for e in entries] == [
         (date(2026, 3, 11), 120),
@@ -180,7 +180,7 @@ async def test_timer_in_english(tg: BotClient, session: AsyncSession, team: Team
     assert f'Timer started: #{task.id} "Fix login"' in reply.text
     later(hours=2)
     stopped = await tg.send(PROG, "/stop", lang="en")
-    assert "logged 2h (2026-03-11: 2h)" in stopped.text
+    assert "logged 2 h (11 Mar: 2 h)" in stopped.text
 
 
 async def test_a_timer_that_cannot_be_logged_says_how_to_drop_it(

@@ -20,8 +20,8 @@ async def test_undo_button_removes_exactly_that_entry(
     first = await tg.send(PROG, f"/log 2h #{task.id}")
     await tg.send(PROG, f"/log 1h #{task.id}")
     reply = await tg.click(PROG, first.button("Отменить"))
-    assert "Запись отменена: 2 ч за 2026-03-11, задача" in reply.text
-    assert "За 2026-03-11: 1 ч из 8 ч по графику." in reply.text
+    assert "Запись отменена: 2 ч за 11.03.2026, задача" in reply.text
+    assert "За 11.03.2026: 1 ч из 8 ч по графику." in reply.text
     assert [e.minutes for e in await entries_of(session, team.prog)] == [60]
     assert (await fresh(session, Task, task.id)).logged_min == 60
     audits = list(await session.scalars(select(EntryAudit).order_by(EntryAudit.id)))
@@ -68,7 +68,7 @@ async def test_undo_command_takes_the_latest_entry(
     clock.set_now(clock.now() + timedelta(minutes=5))
     await tg.send(PROG, "/log 3h")
     reply = await tg.send(PROG, "/undo")
-    assert "Запись отменена: 3 ч за 2026-03-11, общая работа." in reply.text
+    assert "Запись отменена: 3 ч за 11.03.2026, общая работа." in reply.text
     assert [e.minutes for e in await entries_of(session, team.prog)] == [60]
     assert "Формат: /undo" in (await tg.send(PROG, "/undo 5")).text
 
@@ -87,5 +87,5 @@ async def test_staff_cannot_undo_in_a_locked_month(
 async def test_undo_in_english(tg: BotClient, session: AsyncSession, team: Team) -> None:
     await tg.send(PROG, "/log 2h", lang="en")
     reply = await tg.send(PROG, "/undo", lang="en")
-    assert "Entry undone: 2h on 2026-03-11, general work." in reply.text
+    assert "Entry undone: 2 h on 11 Mar 2026, general work." in reply.text
     assert "no entries" in (await tg.send(PROG, "/undo", lang="en")).text

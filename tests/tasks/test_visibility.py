@@ -44,7 +44,7 @@ async def test_task_card_for_each_role(
         assert f"#{task.id} Fix login" in reply.text
         assert "Статус: новая · группа backend · приоритет обычный" in reply.text
         assert "Исполнитель: User20 (e4)" in reply.text
-        assert "срок: 2026-03-20" in reply.text
+        assert "срок: 20.03.2026" in reply.text
         if who == EXTERNAL:  # SPEC §1: no hours for externals, not even a task's total
             assert "списано" not in reply.text and "10 ч" not in reply.text
         else:

@@ -32,14 +32,14 @@ async def test_review_accept_tells_the_next_person(
     assert f"Задача #{task.id} отправлена на проверку." in sent.text
     assert "Статус: на проверке" in sent.text  # the card is refreshed in place
     [note] = sent.to(TESTER)
-    assert f"Задача #{task.id} «Fix login» ждёт вашей проверки (User20 (e4))" in note
+    assert f"Задача #{task.id} «Fix login» ждёт вашей проверки — User20 (e4)" in note
     assert (await fresh(session, Task, task.id)).status == "review"
 
     queue = await tg.send(TESTER, "/review")
     assert f"#{task.id} Fix login · на проверке" in queue.text
     accepted = await tg.click(TESTER, queue.button(f"Принять #{task.id}"))
     assert f"Задача #{task.id} принята: готова." in accepted.text
-    assert any("принята: готова (User30 (e6))" in t for t in accepted.to(MANAGER))
+    assert any("принята: готова — User30 (e6)" in t for t in accepted.to(MANAGER))
     assert any("принята" in t for t in accepted.to(PROG))
     assert (await fresh(session, Task, task.id)).status == "done"
     events = await events_of(session, task.id)
@@ -64,7 +64,7 @@ async def test_return_asks_for_a_comment_and_tells_the_assignee(
     done = await tg.send(TESTER, "Падает на пустом пароле")
     assert "возвращена на доработку" in done.text
     [note] = done.to(PROG)
-    assert "возвращена на доработку (User30 (e6)):\nПадает на пустом пароле" in note
+    assert "возвращена на доработку — User30 (e6):\nПадает на пустом пароле" in note
     stored = await fresh(session, Task, task.id)
     assert stored.status == "in_progress"
     event = (await events_of(session, task.id))[-1]
@@ -161,7 +161,7 @@ async def test_quick_log_buttons_on_the_card(
     labels = [label for label, _ in card.buttons()]
     assert labels == ["▶ Запустить таймер", "+30 мин", "+1 ч", "+2 ч", "📤 На проверку"]
     reply = await tg.click(PROG, card.button("+1 ч"))
-    assert "Записано 1 ч за 2026-03-11" in reply.text
+    assert "Записано 1 ч за 11.03.2026" in reply.text
     assert reply.button("Отменить").startswith("u:")
     assert "списано 1 ч из 10 ч" in reply.text  # the refreshed card
     timer = await tg.click(PROG, card.button("Запустить таймер"))
@@ -173,7 +173,7 @@ async def test_quick_log_buttons_on_the_card(
 async def test_notices_speak_the_recipients_language(
     tg: BotClient, session: AsyncSession, team: Team
 ) -> None:
-    team.tester.language = "en"
+    team.tester.language, team.tester.language_chosen = "en", True  # picked with /lang
     await session.commit()
     task = await make_task(session, team, assignee=team.prog, tester=team.tester)
     sent = await tg.click(PROG, f"t:review:{task.id}:0:1")

@@ -17,11 +17,9 @@ from services.pay import (
     PayResult,
     PayRule,
     compute_pay,
-    month_bounds,
-    parse_month,
     parse_pay_args,
-    round_money,
 )
+from services.units import month_bounds, parse_month, round_money
 
 H = 60  # minutes in an hour, so examples read as "150 * H"
 MONTH_MAX_MIN = 744 * H

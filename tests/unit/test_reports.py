@@ -14,16 +14,9 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image
 
-from services.reports import (
-    MAX_CHART_PEOPLE,
-    PAYROLL_COLUMNS,
-    PLAN_COLUMNS,
-    ChartBar,
-    cell,
-    csv_bytes,
-    payroll_xlsx,
-    plan_chart_png,
-)
+from views.chart import MAX_CHART_PEOPLE, ChartBar, plan_chart_png
+from views.csvfile import PAYROLL_COLUMNS, PLAN_COLUMNS, cell, csv_bytes
+from views.xlsx import payroll_xlsx
 
 BOM = b"\xef\xbb\xbf"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -499,3 +492,32 @@ def test_chart_from_many_threads_at_once() -> None:
     heights = [png_size(image)[1] for image in images]
     assert heights == sorted(heights)
     assert heights[0] < heights[-1]
+
+
+def blue_pixels(data: bytes) -> int:
+    """Pixels of the logged colour (#2f6db5)."""
+    raw = Image.open(io.BytesIO(data)).convert("RGB").tobytes()
+    pixels = zip(raw[0::3], raw[1::3], raw[2::3], strict=True)
+    return sum(1 for r, g, b in pixels if abs(r - 47) < 12 and abs(g - 109) < 12 and b > 160)
+
+
+def test_the_logged_bar_keeps_its_colour_when_someone_is_behind() -> None:
+    # Same logged hours, with and without a lag: the logged bar is the same blue either way,
+    # and the lag is its own red piece (one colour per meaning, as the legend says).
+    calm = chart([ChartBar("A", 6.0, 6.0, 0.0), ChartBar("B", 10.0, 10.0, 0.0)])
+    behind = chart([ChartBar("A", 10.0, 6.0, 4.0), ChartBar("B", 10.0, 10.0, 0.0)])
+    assert abs(blue_pixels(behind) - blue_pixels(calm)) < 0.1 * blue_pixels(calm)
+    assert red_pixels(behind) > red_pixels(calm) + 2000
+
+
+@pytest.mark.parametrize("name", ["$", "$$", "Ann $\\frac{1}$ $x", "Bob $_$ money$", "$\\$"])
+def test_dollar_signs_in_names_and_titles_are_printed_not_parsed(name: str) -> None:
+    png = plan_chart_png(
+        [ChartBar(name, 10.0, 6.0, 4.0, "10 h", "6 h", f"lag {name}")],
+        title=f"Plan: {name}",
+        planned_label=name,
+        logged_label="Logged",
+        lag_label="Lag",
+        hours_label="Hours",
+    )
+    assert png.startswith(PNG_SIGNATURE)

@@ -11,13 +11,13 @@ from services.timeparse import (
     MAX_MINUTES,
     LogError,
     LogRequest,
-    format_duration,
-    hours_str,
     looks_like_log,
     parse_day,
     parse_duration,
     parse_log,
 )
+from views.formats import duration
+from views.i18n import Translator
 
 TODAY = date(2026, 3, 1)
 FAST = settings(max_examples=250, deadline=None)
@@ -409,68 +409,11 @@ def test_looks_like_log_false(text: str) -> None:
     assert looks_like_log(text) is False
 
 
-# --- format_duration / hours_str --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("minutes", "lang", "expected"),
-    [
-        (150, "ru", "2 ч 30 мин"),
-        (45, "ru", "45 мин"),
-        (180, "ru", "3 ч"),
-        (1440, "ru", "24 ч"),
-        (1, "ru", "1 мин"),
-        (150, "ru-RU", "2 ч 30 мин"),
-        (150, "en", "2h 30m"),
-        (45, "en", "45m"),
-        (180, "en", "3h"),
-        (61, "en", "1h 1m"),
-        (150, "de", "2h 30m"),
-        (0, "en", "0m"),
-        (0, "ru", "0 мин"),
-        (-90, "en", "-1h 30m"),
-    ],
-)
-def test_format_duration(minutes: int, lang: str, expected: str) -> None:
-    assert format_duration(minutes, lang) == expected
-
-
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_format_duration_round_trips_every_minute(lang: str) -> None:
-    for minutes in range(1, MAX_MINUTES + 1):
-        text = format_duration(minutes, lang)
-        assert parse_duration(text) == minutes, text
-        assert looks_like_log(text)
-        request = parse_log(text, TODAY)
-        assert isinstance(request, LogRequest), text
-        assert (request.minutes, request.comment) == (minutes, "")
-
-
-@pytest.mark.parametrize(
-    ("minutes", "expected"),
-    [
-        (90, "1.50"),
-        (1, "0.02"),
-        (0, "0.00"),
-        (60, "1.00"),
-        (20, "0.33"),
-        (40, "0.67"),
-        (59, "0.98"),
-        (1440, "24.00"),
-        (100_000, "1666.67"),
-        (-90, "-1.50"),
-        (-1, "-0.02"),
-    ],
-)
-def test_hours_str(minutes: int, expected: str) -> None:
-    assert hours_str(minutes) == expected
-
-
 # --- properties -------------------------------------------------------------------------------
 
 _duration_texts = st.one_of(
     st.integers(1, MAX_MINUTES).flatmap(
-        lambda m: st.sampled_from([format_duration(m, "ru"), format_duration(m, "en")])
+        lambda m: st.sampled_from([duration(m, Translator("ru")), duration(m, Translator("en"))])
     ),
     st.sampled_from(["2h", "1:30", "2,5ч", "90мин", "2.5", "0.5", "24h", "2ч 30м", "7"]),
 )
@@ -524,12 +467,6 @@ def test_looks_like_log_never_raises(text: str) -> None:
 def test_parse_duration_on_near_misses(text: str) -> None:
     result = parse_duration(text)
     assert result is None or 0 < result <= MAX_MINUTES
-
-
-@FAST
-@given(st.integers(1, MAX_MINUTES), st.sampled_from(["ru", "en"]))
-def test_format_duration_round_trip_property(minutes: int, lang: str) -> None:
-    assert parse_duration(format_duration(minutes, lang)) == minutes
 
 
 @FAST

@@ -1,0 +1,1 @@
+"""Presentation: everything that turns data into words, keyboards, files and charts."""
