@@ -77,7 +77,20 @@ TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "tasks": ("tasks", "task", "comment", "review", "newtask", "assign", "cancel", "plan"),
     "team": ("team", "groups", "invite", "bindchat"),
-    "admin": ("role", "listed", "deactivate", "group", "absence", "holiday", "pay", "jobs"),
+    "admin": (
+        "role",
+        "listed",
+        "deactivate",
+        "group",
+        "absence",
+        "holiday",
+        "pay",
+        "bonus",
+        "deduct",
+        "unlock",
+        "tabel",
+        "jobs",
+    ),
     "general": ("me", "lang", "help"),
 }
 # Commands that do more for some roles, so their /help line differs: (command, role) -> variant.

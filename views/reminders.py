@@ -60,7 +60,7 @@ def reminder_text(
             tr(
                 "jobs-remind-day",
                 weekday=names[d.day.weekday()],
-                day=d.day,
+                day=formats.day_short(d.day, tr.lang),
                 rest=formats.duration(d.rest, tr),
             )
             for d in earlier

@@ -58,7 +58,7 @@ err-calendar-date = «{ $value }» — не дата. Пишите ДД.ММ, Д
 err-calendar-date-range = Дата { $value } слишком далеко: допустимы даты с { $first } по { $last }, например: 2026-04-01
 err-calendar-not-staff = { $person }: внешний представитель или доступ отключён — рабочего календаря нет. Сотрудники: /team
 err-absence-usage = Формат: /absence СОТРУДНИК отпуск|больничный|отгул С [ПО] или /absence СОТРУДНИК удалить ДАТА, например: /absence @ivan отпуск 06.04 17.04
-err-absence-kind = Нет вида отсутствия «{ $token }». Виды: отпуск, больничный, отгул (или vacation, sick, dayoff); убрать отсутствие: удалить. Например: /absence @ivan больничный 12.03
+err-absence-kind = Нет вида отсутствия «{ $token }». Виды: отпуск, больничный, отгул; убрать отсутствие: удалить. Например: /absence @ivan больничный 12.03
 err-absence-order = Конец { $last } раньше начала { $first }. Например: /absence @ivan vacation 2026-04-06 2026-04-17
 err-absence-too-long =
     Отсутствие длится не больше { $max ->

@@ -84,6 +84,6 @@ refuse-deactivated-undated = Ваш доступ к боту отключён. �
 refuse-expired = Ваш доступ внешнего представителя закончился { $date }. Вернуть его может администратор: попросите у него новое приглашение.
 invite-joined = По вашему приглашению присоединился { $person }: { $role }.
 err-person-ambiguous = Имя «{ $ref }» есть у нескольких сотрудников: { $codes }. Укажите нужного по номеру, например { $first }.
-err-role-word = Нет такой роли: «{ $token }». Роли: админ, руководитель, программист, тестировщик, внешний (или admin, manager, programmer, tester, external). Например: /role @ivan тестировщик
+err-role-word = Нет такой роли: «{ $token }». Роли: админ, руководитель, программист, тестировщик, внешний. Например: /role @ivan тестировщик
 err-keyword-switch = Не понял «{ $token }»: пишите да или нет (on, off), например: /listed e12 нет
 err-group-action = Не понял действие «{ $token }»: пишите new, lead, add или remove (создать, руководитель, добавить, удалить), например: /group add backend @ivan

@@ -60,7 +60,8 @@ async def test_an_admin_sees_every_topic_in_order(client: BotClient, team: Team)
     sections = _sections(reply.text)
     assert list(sections) == ["Время", "Задачи", "Команда", "Администрирование", "Общее"]
     assert sections["Администрирование"] == [
-        "role", "listed", "deactivate", "group", "absence", "holiday", "pay", "jobs"
+        "role", "listed", "deactivate", "group", "absence", "holiday", "pay", "bonus", "deduct",
+        "unlock", "tabel", "jobs",
     ]  # fmt: skip
     assert "/schedule — график: /schedule e5; задать: /schedule e5 8 8 8 8 8 0 0 с 01.04.2026" in (
         reply.text

@@ -74,7 +74,7 @@ async def test_expired_external_is_refused(client: BotClient) -> None:
     assert "внешний представитель" in card.text and "Доступ до 12.03.2026" in card.text
     clock.set_now(clock.now().replace(day=13))
     refused = await client.send(200, "/help")
-    assert refused.text.startswith("Ваш доступ внешнего представителя закончился 2026-03-12.")
+    assert refused.text.startswith("Ваш доступ внешнего представителя закончился 12.03.2026.")
 
 
 async def test_redelivered_update_is_handled_once(client: BotClient, session: AsyncSession) -> None:

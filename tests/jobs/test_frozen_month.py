@@ -66,7 +66,7 @@ async def test_a_locked_payroll_is_byte_identical_after_every_refused_change(
     await runner.run("payroll_summary", "2026-02")
     assert await session.get(PayrollSnapshot, (FEB, 1)) is not None
     before = await shown(client)
-    assert "Месяц закрыт" in before[0] and "100 000,00" in before[2]
+    assert "Месяц закрыт" in before[0] and "100\u00a0000\u00a0₽" in before[2]
     rows = await counts(session)
     for change in CHANGES:
         reply = await client.send(ADMIN_TG, change)
@@ -96,13 +96,13 @@ async def test_unlock_then_lock_again_corrects_only_the_changed(
     assert "и так открыт" in again.text
 
     bonus = await client.send(ADMIN_TG, "/bonus e2 10 000,50 ₽ 2026-02 за релиз")
-    assert "+10 000,50 RUB (за релиз)" in bonus.text
+    assert "+10\u00a0000,50\u00a0₽ (за релиз)" in bonus.text
     await runner.run("payroll_summary", "2026-02")
     corrected = sent_to(api, 101)
     assert len(corrected) == 2
     assert corrected[1].startswith("Исправленный расчёт за февраль 2026")
-    assert "Премия: +10 000,50 RUB — за релиз" in corrected[1]
-    assert "Итого: 110 000,50 RUB" in corrected[1]
+    assert "Премия: +10\u00a0000,50\u00a0₽ — за релиз" in corrected[1]
+    assert "Итого: 110\u00a0000,50\u00a0₽" in corrected[1]
     # Olga's and Petr's totals did not change: nothing more reaches them.
     assert len(sent_to(api, 102)) == 1 and len(sent_to(api, 103)) == 1
     admin = sent_to(api, ADMIN_TG)
@@ -112,16 +112,16 @@ async def test_unlock_then_lock_again_corrects_only_the_changed(
     await runner.run("payroll_summary", "2026-02")
     assert len(sent_to(api, 101)) == 2 and len(sent_to(api, ADMIN_TG)) == 4
     now = (await client.send(101, "/payroll 2026-02")).text
-    assert "Итого: 110 000,50 RUB" in now
+    assert "Итого: 110\u00a0000,50\u00a0₽" in now
 
 
 @pytest.mark.parametrize(
     ("command", "expected"),
     [
-        ("/bonus e2 120 000,50 ₽", "+120 000,50 RUB"),
-        ("/bonus e2 120000.50", "+120 000,50 RUB"),
-        ("/bonus e2 120 000 руб 2026-03 квартал", "+120 000,00 RUB (квартал)"),
-        ("/deduct e2 1 500,5 р. аванс", "−1 500,50 RUB (аванс)"),
+        ("/bonus e2 120 000,50 ₽", "+120\u00a0000,50\u00a0₽"),
+        ("/bonus e2 120000.50", "+120\u00a0000,50\u00a0₽"),
+        ("/bonus e2 120 000 руб 2026-03 квартал", "+120\u00a0000\u00a0₽ (квартал)"),
+        ("/deduct e2 1 500,5 р. аванс", "−1\u00a0500,50\u00a0₽ (аванс)"),
     ],
 )
 async def test_amounts_are_read_as_typed(

@@ -37,12 +37,12 @@ async def test_vacation_approved_by_the_lead_becomes_an_absence(
 ) -> None:
     asked = await client.send(PROG, "/leave отпуск 16.03 20.03 семейная поездка")
     assert asked.to(PROG) == [
-        "Заявка №1 отправлена: отпуск: 16.03.2026 – 20.03.2026 (5 дн.). "
+        "Заявка №1 отправлена: отпуск: 16.03.2026 – 20.03.2026, 5 дней. "
         "Решение примет: User10 (e2). Статус заявок: /leave"
     ]
     (notice,) = asked.to(MANAGER)
     assert notice == (
-        "Заявка на отсутствие: User20 (e4) — отпуск: 16.03.2026 – 20.03.2026 (5 дн.).\n"
+        "Заявка на отсутствие: User20 (e4) — отпуск: 16.03.2026 – 20.03.2026, 5 дней.\n"
         "Комментарий: семейная поездка"
     )
     assert await _absences(session) == []
@@ -50,7 +50,7 @@ async def test_vacation_approved_by_the_lead_becomes_an_absence(
     approved = await client.click(MANAGER, asked.button("Одобрить"))
     assert "Одобрено: User20 (e4)" in approved.text
     assert approved.to(PROG) == [
-        "Заявка одобрена: отпуск: 16.03.2026 – 20.03.2026 (5 дн.). Решение: User10 (e2). "
+        "Заявка одобрена: отпуск: 16.03.2026 – 20.03.2026, 5 дней. Решение: User10 (e2). "
         "Записано в календарь: /schedule"
     ]
     assert await _absences(session) == [
@@ -68,7 +68,7 @@ async def test_vacation_approved_by_the_lead_becomes_an_absence(
 
     listed = await client.send(PROG, "/leave")
     assert listed.text == (
-        "Ваши заявки на отсутствие:\n№1 отпуск: 16.03.2026 – 20.03.2026 (5 дн.) — одобрена"
+        "Ваши заявки на отсутствие:\n№1 отпуск: 16.03.2026 – 20.03.2026, 5 дней — одобрена"
     )
 
 
@@ -87,11 +87,11 @@ async def test_decline_asks_a_reason_and_tells_the_person(
     await client.click(MANAGER, decline)
     done = await client.send(MANAGER, "релиз в этот день")
     assert done.to(MANAGER) == [
-        "Отклонено: User20 (e4) — отгул: 20.03.2026 – 20.03.2026 (1 дн.). "
+        "Отклонено: User20 (e4) — отгул: 20.03.2026 – 20.03.2026, 1 день. "
         "Причина: релиз в этот день"
     ]
     assert done.to(PROG) == [
-        "Заявка отклонена: отгул: 20.03.2026 – 20.03.2026 (1 дн.). "
+        "Заявка отклонена: отгул: 20.03.2026 – 20.03.2026, 1 день. "
         "Причина: релиз в этот день (User10 (e2))"
     ]
     request = await _request(session)
@@ -106,10 +106,10 @@ async def test_decline_asks_a_reason_and_tells_the_person(
 async def test_person_in_english_reads_english(
     client: BotClient, session: AsyncSession, team: Team
 ) -> None:
-    team.prog.language = "en"
+    team.prog.language, team.prog.language_chosen = "en", True
     await session.commit()
     asked = await client.send(PROG, "/leave vacation 16.03 20.03")
-    assert asked.to(PROG)[0].startswith("Request #1 sent: vacation: 16.03.2026 – 20.03.2026")
+    assert asked.to(PROG)[0].startswith("Request #1 sent: vacation: 16 Mar 2026 – 20 Mar 2026")
     approved = await client.click(MANAGER, asked.button("Одобрить"))
     assert approved.to(PROG)[0].startswith("Request approved: vacation")
 
@@ -160,7 +160,7 @@ async def test_no_lead_sends_the_request_to_the_admins(
         ("/leave отпуск", "Формат: /leave"),
         ("/leave holiday 20.03", "не знаком"),
         ("/leave отгул 31.02", "«31.02» — не дата"),
-        ("/leave отгул 20.03 18.03", "Конец (2026-03-18) раньше начала (2026-03-20)"),
+        ("/leave отгул 20.03 18.03", "Конец (18.03.2026) раньше начала (20.03.2026)"),
         ("/leave отпуск 01.04 01.08", "Слишком длинный период: 123 дн., не больше 90"),
         ("/leave отпуск 02.03 06.03", "Отпуск не может начинаться в прошлом"),
         ("/leave отгул 2029-01-01", "слишком далеко"),
@@ -180,13 +180,13 @@ async def test_overlaps_and_locked_months_are_refused(
 ) -> None:
     await client.send(PROG, "/leave отпуск 16.03 20.03")
     pending = await client.send(PROG, "/leave отгул 20.03")
-    assert "уже есть заявка, ждущая решения: 2026-03-16 – 2026-03-20" in pending.text
+    assert "уже есть заявка, ждущая решения: 16.03.2026 – 20.03.2026" in pending.text
     day = date(2026, 3, 25)
     session.add(Absence(employee_id=team.prog.id, kind="dayoff", date_from=day, date_to=day))
     session.add(MonthLock(month=date(2026, 2, 1)))
     await session.commit()
     recorded = await client.send(PROG, "/leave отгул 24.03 26.03")
-    assert "уже записано отсутствие: 2026-03-25 – 2026-03-25" in recorded.text
+    assert "уже записано отсутствие: 25.03.2026 – 25.03.2026" in recorded.text
     locked = await client.send(PROG, "/leave больничный 27.02 02.03")
     assert "Месяц 2026-02 закрыт" in locked.text
     assert await _count(session, LeaveRequest) == 1

@@ -130,7 +130,7 @@ async def test_submit_approve_lock_and_return(
 
     before = await entries(session)
     locked = await client.send(PROG, "/log 1ч 13.03.2026 доделал")
-    assert "Неделя 2026-03-09 – 2026-03-15 утверждена: её записи закрыты" in locked.text
+    assert "Неделя 09.03.2026 – 15.03.2026 утверждена: её записи закрыты" in locked.text
     assert await entries(session) == before
     await client.send(PROG, "/log 1ч 16.03.2026")  # this week is open
     assert await entries(session) == before + 1

@@ -114,7 +114,7 @@ async def test_may_holidays_make_the_norm_151_hours(
     await worked(session, hourly, 160 * H, month=date(2026, 5, 1))
     at(date(2026, 6, 3))
     text = (await client.send(ADMIN_TG, "/payroll 2026-05")).text
-    assert "e2 User2 — фикс. за часы: 76 из 151 ч → 76 000 ₽" in text
+    assert "e2 User2 — фикс. за часы: 76 из 151 ч → 76\u00a0000\u00a0₽" in text
     # 1000 × (151 + 1.25 × 9) = 162250
     assert "e3 User3 — почасовая: 160 из 151 ч, сверх нормы 9 ч → 162\u00a0250\u00a0₽" in text
 

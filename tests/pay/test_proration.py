@@ -24,7 +24,7 @@ async def test_hired_in_the_middle_of_the_month(client: BotClient, session: Asyn
     own = (await client.send(2, "/payroll 2026-03")).text
     assert "Норма: 168 ч" in own
     assert "Пропорционально периоду работы в месяце: 96 из 168 ч нормы" in own
-    assert "К оплате: 96 000,00 RUB" in own  # 168 000 × 96 / 168
+    assert "К оплате: 96\u00a0000\u00a0₽" in own  # 168 000 × 96 / 168
     [(_, csv)] = (await client.send(ADMIN_TG, "/payroll 2026-03 csv")).documents()
     assert "e2,User2,2,fixed_by_hours,96.00,168.00,0.00,96000.00,RUB" in csv.decode("utf-8-sig")
 
@@ -44,7 +44,7 @@ async def test_leaving_in_the_middle_of_the_month(client: BotClient, session: As
     assert stored is not None and stored.deactivated_at is not None and not stored.active
     at(date(2026, 4, 2))
     table = (await client.send(ADMIN_TG, "/payroll 2026-03")).text
-    assert "e2 User2 — оклад" in table and "36 000,00 RUB" in table  # 84 000 × 72 / 168
+    assert "e2 User2 — оклад" in table and "36\u00a0000\u00a0₽" in table  # 84 000 × 72 / 168
     april = (await client.send(ADMIN_TG, "/payroll 2026-04")).text
     assert "e2 User2" not in april
 
@@ -56,4 +56,4 @@ async def test_employed_all_month_is_not_prorated(client: BotClient, session: As
     await schedule(session, emp, start=date(2026, 3, 1))
     at(date(2026, 4, 2))
     own = (await client.send(2, "/payroll 2026-03")).text
-    assert "К оплате: 84 000,00 RUB" in own and "Пропорционально" not in own
+    assert "К оплате: 84\u00a0000\u00a0₽" in own and "Пропорционально" not in own

@@ -237,7 +237,7 @@ async def test_buttons_kept_after_losing_the_role(fuzz: Fuzz) -> None:
     before = await world.snapshot(fuzz.session)
     for data in own:
         reply = await refused(fuzz, PROG, data, before)
-        assert "Ваш доступ к боту отключён с 2026-03-11" in reply.text
+        assert "Ваш доступ к боту отключён с 11.03.2026" in reply.text
 
 
 FIELDS = [

@@ -18,7 +18,7 @@ from tests.tg import BotClient
 
 SECOND_ADMIN = 2
 DEACTIVATED = (
-    "Ваш доступ к боту отключён с 2026-03-11. "
+    "Ваш доступ к боту отключён с 11.03.2026. "
     "Вернуть его может администратор: попросите у него новое приглашение."
 )
 
@@ -44,7 +44,7 @@ async def test_a_deactivated_person_is_told_since_when_and_who_can_restore(
     assert (await tg.send(PROG, "/tasks")).text == DEACTIVATED
     english = await tg.send(PROG, "/me", lang="en")
     assert english.text == (
-        "Your access to the bot was turned off on 2026-03-11. "
+        "Your access to the bot was turned off on 11 Mar 2026. "
         "An admin can restore it: ask them for a new invite."
     )
     stored = await tg.send(ADMIN, "/team")
@@ -137,6 +137,6 @@ async def test_role_external_gives_external_days_of_access(
     tg: BotClient, session: AsyncSession, team: Team
 ) -> None:
     await tg.send(ADMIN, "/role @petr external")
-    assert "Доступ до 2026-03-14 09:00 UTC" in (await tg.send(PROG2, "/me")).text
+    assert "Доступ до 14.03.2026 12:00" in (await tg.send(PROG2, "/me")).text
     petr = await fresh(session, Employee, team.prog2.id)
     assert isinstance(petr, Employee) and petr.access_until == datetime(2026, 3, 14, 9, 0)

@@ -17,7 +17,7 @@ from tests.conftest import PG_URL
 from tests.tasks.conftest import PROG, Team, entries_of, fresh, make_task
 from tests.tg import BotClient
 
-TOO_OLD = "слишком давно: записать время можно не раньше чем за 366 дней, с 2025-03-10"
+TOO_OLD = "слишком давно: записать время можно не раньше чем за 366 дней, с 10.03.2025"
 
 
 async def _logged_min(session: AsyncSession, task: Task) -> int:
@@ -42,7 +42,7 @@ async def test_366_days_back_is_the_oldest_day(
     tg: BotClient, session: AsyncSession, team: Team
 ) -> None:
     reply = await tg.send(PROG, "/log 2h 2025-03-10")
-    assert "Записано 2 ч за 2025-03-10" in reply.text
+    assert "Записано 2 ч за 10.03.2025" in reply.text
     [entry] = await entries_of(session, team.prog)
     assert entry.day == date(2025, 3, 10)
 
@@ -65,9 +65,9 @@ async def test_buttons_and_timers_keep_the_start_date_too(
     later = await make_task(session, team, assignee=team.prog, start=date(2026, 3, 12))
     card = await tg.send(PROG, f"/task {later.id}")
     pressed = await tg.click(PROG, card.button("+1 ч"))
-    assert f"Задача #{later.id} начинается 2026-03-12" in pressed.text
+    assert f"Задача #{later.id} начинается 12.03.2026" in pressed.text
     started = await tg.send(PROG, f"/timer #{later.id}")
-    assert f"Задача #{later.id} начинается 2026-03-12" in started.text
+    assert f"Задача #{later.id} начинается 12.03.2026" in started.text
     # A timer running since before the task's start (its start moved later meanwhile).
     now_task = await make_task(session, team, assignee=team.prog, title="Moved")
     session.add(

@@ -112,8 +112,8 @@ async def test_cells_keep_logs_rules(api: TestClient, session: AsyncSession, tea
     task = await make_task(session, team, assignee=team.prog)
     foreign = await make_task(session, team, title="Other", assignee=team.outsider, group=team.web)
     cases: list[tuple[str, str, int | None, str]] = [
-        ("2026-03-12", "1", None, "for the future (2026-03-12)"),
-        ("2026-03-10", "1", task.id, f"Task #{task.id} starts on 2026-03-11"),
+        ("2026-03-12", "1", None, "for the future (12 Mar 2026)"),
+        ("2026-03-10", "1", task.id, f"Task #{task.id} starts on 11 Mar 2026"),
         ("2026-03-11", "1", foreign.id, f"Task #{foreign.id} not found"),
         ("2025-03-09", "1", None, "is too long ago"),
         ("2026-03-11", "25", None, "is not a duration"),
@@ -129,7 +129,7 @@ async def test_cells_keep_logs_rules(api: TestClient, session: AsyncSession, tea
     assert [e.minutes for e in await entries_of(session, team.prog)] == [1200]
 
 
-async def test_locked_month_refuses_staff_not_admins(
+async def test_locked_month_refuses_everyone(
     api: TestClient, session: AsyncSession, team: Team
 ) -> None:
     session.add(MonthLock(month=date(2026, 2, 1)))
@@ -140,10 +140,10 @@ async def test_locked_month_refuses_staff_not_admins(
     status, body = await put_cell(api, PROG, "2026-02-25", "3")
     assert status == 400 and body["error"] == "log-locked"
     assert await entries_of(session, team.prog) == []
-    status, _ = await put_cell(api, ADMIN, "2026-02-25", "3")
-    assert status == 200
-    audit = await session.scalar(select(EntryAudit))
-    assert audit is not None and audit.after_lock
+    # an admin too: a paid month is frozen until /unlock (SPEC §6)
+    status, body = await put_cell(api, ADMIN, "2026-02-25", "3")
+    assert status == 400 and body["error"] == "month-locked"
+    assert await session.scalar(select(EntryAudit)) is None
 
 
 async def test_bad_bodies_get_a_message(api: TestClient, team: Team) -> None:
