@@ -13,6 +13,7 @@ from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import errors
+from bot.inline_filters import run_filters_inline
 from bot.middlewares import DbSessionMiddleware, IdentityMiddleware
 from bot.sender import RetryMiddleware
 from bot.settings import Settings
@@ -68,4 +69,5 @@ def create_dispatcher(
     dp.update.outer_middleware(IdentityMiddleware(config))
     dp.errors.register(errors.on_error)
     dp.include_routers(*feature_routers())
+    run_filters_inline(dp)
     return dp
