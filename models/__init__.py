@@ -4,13 +4,14 @@ from models.base import Base
 from models.calendar import Absence, HolidayOverride, Schedule
 from models.pay import MonthLock, PaySetting
 from models.people import DevGroup, Employee, GroupMember, Invite
-from models.system import JobRun, Lease, ProcessedUpdate, SentMessage
+from models.system import DataVersion, JobRun, Lease, ProcessedUpdate, SentMessage
 from models.tasks import Task, TaskEvent
 from models.timelog import EntryAudit, TimeEntry, Timer
 
 __all__ = [
     "Absence",
     "Base",
+    "DataVersion",
     "DevGroup",
     "Employee",
     "EntryAudit",

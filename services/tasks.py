@@ -16,12 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import DevGroup, Employee, Task
+from models import DevGroup, Employee, GroupMember, Task
 from models.tasks import OPEN_STATUSES
-from services import people
+from services.calendar_cache import version_column
 from services.errors import DomainError
 
 CLOSED_STATUSES = ("done", "cancelled")
@@ -36,6 +36,8 @@ class Scope:
     emp: Employee
     led: frozenset[int]
     member: frozenset[int]
+    # read in the same statement, for services.calendar_cache (None: no version row)
+    calendar_version: int | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -46,10 +48,32 @@ class Scope:
         return self.emp.role != "external"
 
 
+_SCOPE = union_all(
+    select(literal("led"), DevGroup.id).where(DevGroup.lead_id == bindparam("emp")),
+    select(literal("member"), GroupMember.group_id).where(
+        GroupMember.employee_id == bindparam("emp")
+    ),
+    select(literal("version"), version_column()),
+)
+
+
 async def scope_of(session: AsyncSession, emp: Employee) -> Scope:
-    led = await session.scalars(select(DevGroup.id).where(DevGroup.lead_id == emp.id))
-    member = await people.member_group_ids(session, emp.id)
-    return Scope(emp=emp, led=frozenset(led), member=frozenset(member))
+    """The groups the person leads and belongs to, and the calendar's version, in one
+    statement built once: nearly every update asks for them."""
+    rows = await session.execute(_SCOPE, {"emp": emp.id})
+    found: dict[str, set[int]] = {"led": set(), "member": set()}
+    version = None
+    for kind, value in rows:
+        if kind == "version":
+            version = value
+        elif value is not None:
+            found[kind].add(value)
+    return Scope(
+        emp=emp,
+        led=frozenset(found["led"]),
+        member=frozenset(found["member"]),
+        calendar_version=version,
+    )
 
 
 def involved(scope: Scope, task: Task) -> bool:
