@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import EntryAudit, Task, TimeEntry
+from models import EntryAudit, MonthLock, Task, TimeEntry
 from models.people import Employee
 from services import clock
 from services.errors import DomainError
-from services.locks import is_locked
+from services.locks import is_locked, month_start
 from services.task_flow import mark_started
 from services.tasks import Scope, may_log, require_open, visible_task
 from services.timeparse import MAX_MINUTES, hours_str
@@ -101,35 +101,96 @@ async def minutes_on(
     return out
 
 
+# The statements of the /log path are built once: building one costs more than running it.
+_LOCK_PERSON = select(Employee.id).where(Employee.id == bindparam("emp")).with_for_update()
+_DAY_STATE = select(
+    exists().where(MonthLock.month == bindparam("month")),
+    select(func.coalesce(func.sum(TimeEntry.minutes), 0))
+    .where(TimeEntry.employee_id == bindparam("emp"), TimeEntry.day == bindparam("day"))
+    .scalar_subquery(),
+)
+_ENTRIES: Table = TimeEntry.__table__  # type: ignore[assignment]
+_INSERT_ENTRY = insert(_ENTRIES).returning(_ENTRIES.c.id)
+_INSERT_AUDIT = insert(EntryAudit.__table__)  # type: ignore[arg-type]
+
+
 async def _lock_person(session: AsyncSession, employee_id: int) -> None:
     """Serialise one person's writes on PostgreSQL, so two updates cannot both pass the day
     limit (SQLite serialises writers anyway)."""
-    await session.execute(select(Employee.id).where(Employee.id == employee_id).with_for_update())
+    await session.execute(_LOCK_PERSON, {"emp": employee_id})
 
 
-async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
-    locked = await is_locked(session, day)
+async def _day_state(session: AsyncSession, employee_id: int, day: date) -> tuple[bool, int]:
+    """Whether the day's month is locked and the person's minutes on the day, in one
+    statement; read under the person's lock, so both hold until the commit."""
+    row = (
+        await session.execute(
+            _DAY_STATE, {"month": month_start(day), "emp": employee_id, "day": day}
+        )
+    ).one()
+    return bool(row[0]), int(row[1])
+
+
+def _check_month_lock(scope: Scope, locked: bool, day: date) -> bool:
+    """A locked month refuses staff; an admin's write goes through, marked after_lock."""
     if locked and not scope.is_admin:
         raise DomainError("log-locked", month=day.strftime("%Y-%m"))
     return locked
 
 
+def _check_day_cap(already: int, minutes: int, day: date) -> None:
+    if already + minutes > MAX_MINUTES:
+        raise DomainError(
+            "log-day-full",
+            day=day,
+            logged=hours_str(already),
+            left=hours_str(MAX_MINUTES - already),
+        )
+
+
+async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
+    return _check_month_lock(scope, await is_locked(session, day), day)
+
+
+def _audit_row(
+    entry: TimeEntry, actor: Employee, action: str, after_lock: bool, update_id: int | None
+) -> dict[str, Any]:
+    return {
+        "entry_id": entry.id,
+        "employee_id": entry.employee_id,
+        "actor_id": actor.id,
+        "action": action,
+        "task_id": entry.task_id,
+        "day": entry.day,
+        "old_minutes": entry.minutes if action == "delete" else None,
+        "new_minutes": entry.minutes if action == "create" else None,
+        "after_lock": after_lock,
+        "update_id": update_id,
+        "created_at": clock.utcnow_naive(),
+    }
+
+
 def _audit(
     entry: TimeEntry, actor: Employee, action: str, after_lock: bool, update_id: int | None
 ) -> EntryAudit:
-    return EntryAudit(
-        entry_id=entry.id,
-        employee_id=entry.employee_id,
-        actor_id=actor.id,
-        action=action,
-        task_id=entry.task_id,
-        day=entry.day,
-        old_minutes=entry.minutes if action == "delete" else None,
-        new_minutes=entry.minutes if action == "create" else None,
-        after_lock=after_lock,
-        update_id=update_id,
-        created_at=clock.utcnow_naive(),
-    )
+    return EntryAudit(**_audit_row(entry, actor, action, after_lock, update_id))
+
+
+async def _insert_entry(session: AsyncSession, entry: TimeEntry) -> None:
+    """Core insert instead of the unit of work: the entry object only carries values back."""
+    values = {c: getattr(entry, c) for c in _ENTRY_FIELDS}
+    entry.id = (await session.execute(_INSERT_ENTRY, values)).scalar_one()
+
+
+_ENTRY_FIELDS = (
+    "employee_id",
+    "task_id",
+    "day",
+    "minutes",
+    "comment",
+    "created_by",
+    "created_at",
+)
 
 
 async def _move_logged(session: AsyncSession, task_id: int, minutes: int) -> None:
@@ -160,17 +221,11 @@ async def add_entry(
         raise DomainError("log-range")
     if day > today:
         raise DomainError("log-future", day=day, today=today)
-    after_lock = await _after_lock(session, scope, day)
     me = scope.emp
     await _lock_person(session, me.id)
-    already = await day_minutes(session, me.id, day)
-    if already + minutes > MAX_MINUTES:
-        raise DomainError(
-            "log-day-full",
-            day=day,
-            logged=hours_str(already),
-            left=hours_str(MAX_MINUTES - already),
-        )
+    locked, already = await _day_state(session, me.id, day)
+    after_lock = _check_month_lock(scope, locked, day)
+    _check_day_cap(already, minutes, day)
     entry = TimeEntry(
         employee_id=me.id,
         task_id=task.id if task else None,
@@ -180,9 +235,8 @@ async def add_entry(
         created_by=me.id,
         created_at=clock.utcnow_naive(),
     )
-    session.add(entry)
-    await session.flush()
-    session.add(_audit(entry, me, "create", after_lock, update_id))
+    await _insert_entry(session, entry)
+    await session.execute(_INSERT_AUDIT, _audit_row(entry, me, "create", after_lock, update_id))
     if task is not None:
         await _move_logged(session, task.id, minutes)
     return entry, already + minutes
