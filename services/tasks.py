@@ -173,11 +173,16 @@ async def employees_by_ids(session: AsyncSession, ids: Iterable[int | None]) -> 
 async def own_open_tasks(session: AsyncSession, emp_id: int) -> list[Task]:
     """Open tasks the person is the assignee or the tester of (two index searches)."""
     found: dict[int, Task] = {}
-    for column in (Task.assignee_id, Task.tester_id):
-        query = select(Task).where(column == emp_id, Task.status.in_(OPEN_STATUSES))
-        for task in await session.scalars(query):
+    for query in _OWN_OPEN:
+        for task in await session.scalars(query, {"emp": emp_id}):
             found[task.id] = task
     return sorted(found.values(), key=sort_key)
+
+
+_OWN_OPEN = tuple(
+    select(Task).where(column == bindparam("emp"), Task.status.in_(OPEN_STATUSES))
+    for column in (Task.assignee_id, Task.tester_id)
+)
 
 
 async def open_tasks(session: AsyncSession, group_ids: Sequence[int] | None = None) -> list[Task]:

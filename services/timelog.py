@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from models import EntryAudit, MonthLock, Task, TimeEntry
 from models.people import Employee
@@ -193,11 +194,21 @@ _ENTRY_FIELDS = (
 )
 
 
-async def _move_logged(session: AsyncSession, task_id: int, minutes: int) -> None:
-    # One UPDATE with an expression: concurrent writers never lose each other's minutes.
-    await session.execute(
-        update(Task).where(Task.id == task_id).values(logged_min=Task.logged_min + minutes)
-    )
+_TASKS: Table = Task.__table__  # type: ignore[assignment]
+_MOVE_LOGGED = (
+    update(_TASKS)
+    .where(_TASKS.c.id == bindparam("task"))
+    .values(logged_min=_TASKS.c.logged_min + bindparam("minutes"))
+    .returning(_TASKS.c.logged_min)
+)
+
+
+async def _move_logged(session: AsyncSession, task: Task, minutes: int) -> None:
+    # One UPDATE with an expression: concurrent writers never lose each other's minutes. The
+    # new total comes back with it and is set on the loaded task as its stored value (a Core
+    # statement: the ORM's update would search the session for the row to synchronise).
+    result = await session.execute(_MOVE_LOGGED, {"task": task.id, "minutes": minutes})
+    set_committed_value(task, "logged_min", result.scalar_one())
 
 
 async def add_entry(
@@ -238,7 +249,7 @@ async def add_entry(
     await _insert_entry(session, entry)
     await session.execute(_INSERT_AUDIT, _audit_row(entry, me, "create", after_lock, update_id))
     if task is not None:
-        await _move_logged(session, task.id, minutes)
+        await _move_logged(session, task, minutes)
     return entry, already + minutes
 
 
@@ -297,7 +308,7 @@ async def undo(
     session.add(_audit(entry, scope.emp, "delete", after_lock, update_id))
     task = await session.get(Task, entry.task_id) if entry.task_id is not None else None
     if task is not None:
-        await _move_logged(session, task.id, -entry.minutes)
+        await _move_logged(session, task, -entry.minutes)
     undone = Undone(entry.id, entry.day, entry.minutes, task, 0)
     await session.delete(entry)
     await session.flush()

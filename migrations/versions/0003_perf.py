@@ -19,33 +19,76 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-CALENDAR_TABLES = ("holiday_overrides", "schedules", "absences")
-_SQLITE_RANDOM = "abs(random())"
-_PG_RANDOM = "floor(random() * 9e18)::bigint"
-
-
-def _sqlite_triggers() -> None:
-    for table in CALENDAR_TABLES:
-        for action in ("insert", "update", "delete"):
-            op.execute(
-                f"CREATE TRIGGER {table}_{action}_version AFTER {action.upper()} ON {table} "
-                "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
-                f"VALUES ('calendar', {_SQLITE_RANDOM}); END"
-            )
-
-
-def _pg_triggers() -> None:
-    op.execute(
-        "CREATE FUNCTION bump_calendar_version() RETURNS trigger LANGUAGE plpgsql AS $$ "
-        "BEGIN INSERT INTO data_versions (name, version) "
-        f"VALUES ('calendar', {_PG_RANDOM}) "
-        "ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version; RETURN NULL; END $$"
-    )
-    for table in CALENDAR_TABLES:
-        op.execute(
-            f"CREATE TRIGGER {table}_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
-            f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_version()"
-        )
+_SQLITE_NEW_VERSION = (
+    "INSERT OR REPLACE INTO data_versions (name, version) VALUES ('calendar', abs(random()))"
+)
+_PG_NEW_VERSION = (
+    "INSERT INTO data_versions (name, version) "
+    "VALUES ('calendar', floor(random() * 9e18)::bigint) "
+    "ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version"
+)
+# Written out in full: no SQL here is assembled from pieces.
+_SQLITE_TRIGGERS = (
+    "CREATE TRIGGER holiday_overrides_insert_version AFTER INSERT ON holiday_overrides "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+    "CREATE TRIGGER holiday_overrides_update_version AFTER UPDATE ON holiday_overrides "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+    "CREATE TRIGGER holiday_overrides_delete_version AFTER DELETE ON holiday_overrides "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+    "CREATE TRIGGER schedules_insert_version AFTER INSERT ON schedules "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+    "CREATE TRIGGER schedules_update_version AFTER UPDATE ON schedules "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+    "CREATE TRIGGER schedules_delete_version AFTER DELETE ON schedules "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+    "CREATE TRIGGER absences_insert_version AFTER INSERT ON absences "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+    "CREATE TRIGGER absences_update_version AFTER UPDATE ON absences "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+    "CREATE TRIGGER absences_delete_version AFTER DELETE ON absences "
+    "BEGIN INSERT OR REPLACE INTO data_versions (name, version) "
+    "VALUES ('calendar', abs(random())); END",
+)
+_SQLITE_DROPS = (
+    "DROP TRIGGER holiday_overrides_insert_version",
+    "DROP TRIGGER holiday_overrides_update_version",
+    "DROP TRIGGER holiday_overrides_delete_version",
+    "DROP TRIGGER schedules_insert_version",
+    "DROP TRIGGER schedules_update_version",
+    "DROP TRIGGER schedules_delete_version",
+    "DROP TRIGGER absences_insert_version",
+    "DROP TRIGGER absences_update_version",
+    "DROP TRIGGER absences_delete_version",
+)
+_PG_FUNCTION = (
+    "CREATE FUNCTION bump_calendar_version() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN INSERT INTO data_versions (name, version) "
+    "VALUES ('calendar', floor(random() * 9e18)::bigint) "
+    "ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version; RETURN NULL; END $$"
+)
+_PG_TRIGGERS = (
+    "CREATE TRIGGER holiday_overrides_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+    "ON holiday_overrides "
+    "FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_version()",
+    "CREATE TRIGGER schedules_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON schedules "
+    "FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_version()",
+    "CREATE TRIGGER absences_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON absences "
+    "FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_version()",
+)
+_PG_DROPS = (
+    "DROP TRIGGER holiday_overrides_version ON holiday_overrides",
+    "DROP TRIGGER schedules_version ON schedules",
+    "DROP TRIGGER absences_version ON absences",
+    "DROP FUNCTION bump_calendar_version()",
+)
 
 
 def upgrade() -> None:
@@ -55,22 +98,16 @@ def upgrade() -> None:
         sa.Column("version", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("name"),
     )
-    sqlite = op.get_bind().dialect.name == "sqlite"
-    random = _SQLITE_RANDOM if sqlite else _PG_RANDOM
-    op.execute(f"INSERT INTO data_versions (name, version) VALUES ('calendar', {random})")
-    if sqlite:
-        _sqlite_triggers()
+    if op.get_bind().dialect.name == "sqlite":
+        statements = (_SQLITE_NEW_VERSION, *_SQLITE_TRIGGERS)
     else:
-        _pg_triggers()
+        statements = (_PG_NEW_VERSION, _PG_FUNCTION, *_PG_TRIGGERS)
+    for statement in statements:
+        op.execute(statement)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for table in CALENDAR_TABLES:
-            for action in ("insert", "update", "delete"):
-                op.execute(f"DROP TRIGGER {table}_{action}_version")
-    else:
-        for table in CALENDAR_TABLES:
-            op.execute(f"DROP TRIGGER {table}_version ON {table}")
-        op.execute("DROP FUNCTION bump_calendar_version()")
+    drops = _SQLITE_DROPS if op.get_bind().dialect.name == "sqlite" else _PG_DROPS
+    for statement in drops:
+        op.execute(statement)
     op.drop_table("data_versions")
