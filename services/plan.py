@@ -264,6 +264,11 @@ def _round(value: Fraction, places: int) -> Decimal:
 
 
 def _hours(minutes: Fraction | int) -> Decimal:
+    if isinstance(minutes, int):
+        # The same half-up rounding in integers: |m| / 60 * 100 + 1/2 = (10 |m| + 3) / 6.
+        # A plan of 500 people rounds tens of thousands of these; Fraction made it slow.
+        units = (abs(minutes) * 10 + 3) // 6
+        return Decimal(units if minutes >= 0 else -units).scaleb(-2)
     return _round(Fraction(minutes) / 60, 2)
 
 
