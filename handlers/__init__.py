@@ -30,9 +30,12 @@ _FEATURES: list[Router] = [
     # timelog last: it also reads plain messages that start with a duration
     timelog.router,
 ]
-for _router in _FEATURES:
-    _router.message.filter(CommandAllowed())
-_ALL: list[Router] = [*_FEATURES, fallback.router]
+# One parent holds the permission filter, so a message is checked once rather than once per
+# feature router; a refused command skips them all and reaches the fallback, as before.
+_features = Router(name="features")
+_features.message.filter(CommandAllowed())
+_features.include_routers(*_FEATURES)
+_ALL: list[Router] = [_features, fallback.router]
 
 
 def feature_routers() -> list[Router]:
