@@ -203,12 +203,17 @@ _MOVE_LOGGED = (
 )
 
 
-async def _move_logged(session: AsyncSession, task: Task, minutes: int) -> None:
-    # One UPDATE with an expression: concurrent writers never lose each other's minutes. The
-    # new total comes back with it and is set on the loaded task as its stored value (a Core
-    # statement: the ORM's update would search the session for the row to synchronise).
-    result = await session.execute(_MOVE_LOGGED, {"task": task.id, "minutes": minutes})
-    set_committed_value(task, "logged_min", result.scalar_one())
+async def _move_logged(session: AsyncSession, task_id: int, minutes: int) -> int:
+    """Add `minutes` to the task's counter; returns the new total. One UPDATE with an
+    expression, so concurrent writers never lose each other's minutes (a Core statement: the
+    ORM's update would search the session for the row to synchronise)."""
+    result = await session.execute(_MOVE_LOGGED, {"task": task_id, "minutes": minutes})
+    return int(result.scalar_one())
+
+
+async def _move_task_logged(session: AsyncSession, task: Task, minutes: int) -> None:
+    """_move_logged for a loaded task, whose counter then shows the new total as stored."""
+    set_committed_value(task, "logged_min", await _move_logged(session, task.id, minutes))
 
 
 async def add_entry(
@@ -249,7 +254,7 @@ async def add_entry(
     await _insert_entry(session, entry)
     await session.execute(_INSERT_AUDIT, _audit_row(entry, me, "create", after_lock, update_id))
     if task is not None:
-        await _move_logged(session, task, minutes)
+        await _move_task_logged(session, task, minutes)
     return entry, already + minutes
 
 
@@ -308,7 +313,7 @@ async def undo(
     session.add(_audit(entry, scope.emp, "delete", after_lock, update_id))
     task = await session.get(Task, entry.task_id) if entry.task_id is not None else None
     if task is not None:
-        await _move_logged(session, task, -entry.minutes)
+        await _move_task_logged(session, task, -entry.minutes)
     undone = Undone(entry.id, entry.day, entry.minutes, task, 0)
     await session.delete(entry)
     await session.flush()
