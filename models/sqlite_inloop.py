@@ -97,7 +97,7 @@ class TurnConnection(sqlite3.Connection):
     def rollback(self) -> None:
         try:
             super().rollback()
-        finally:
+        finally:  # also when the rollback itself fails: the turn must not stay taken
             self.settle()
 
     def close(self) -> None:
@@ -113,23 +113,20 @@ class TurnCursor(sqlite3.Cursor):
     async def _async_soft_close(self) -> None:
         """Called by SQLAlchemy's AsyncConnection on async drivers; rows are local already."""
 
-    def execute(self, sql: str, parameters: Any = (), /) -> TurnCursor:
+    def _in_turn(self, run: Any, sql: str, parameters: Any) -> TurnCursor:
         conn = self.connection
         conn.await_turn(sql)
         try:
-            super().execute(sql, parameters)
+            run(sql, parameters)
         finally:
             conn.settle()
         return self
 
+    def execute(self, sql: str, parameters: Any = (), /) -> TurnCursor:
+        return self._in_turn(super().execute, sql, parameters)
+
     def executemany(self, sql: str, seq_of_parameters: Any, /) -> TurnCursor:
-        conn = self.connection
-        conn.await_turn(sql)
-        try:
-            super().executemany(sql, seq_of_parameters)
-        finally:
-            conn.settle()
-        return self
+        return self._in_turn(super().executemany, sql, seq_of_parameters)
 
 
 class SQLiteDialectInLoop(SQLiteDialect_pysqlite):
