@@ -12,7 +12,8 @@ from bench.db import counting
 from bench.harness import Harness
 from bench.table import Row
 
-PLAN_TARGET_MS = 300.0
+PLAN_TARGET_MS = 300.0  # the whole /plan, chart included, for the middle size (50 people)
+PLAN_TEXT_TARGET_MS = 150.0  # the text answer of /plan for the largest size (500 people)
 PAYROLL_TARGET_MS = 1000.0
 
 
@@ -62,16 +63,23 @@ async def measure_plan(
     finally:
         await harness.close()
     rows = []
+    largest = max(costs)
     for size, cost in sorted(costs.items()):
         name, assignees = groups[size]
-        timed = size == target_size
+        if size == target_size:
+            target, passed = f"≤ {PLAN_TARGET_MS:.0f} ms", cost.ms <= PLAN_TARGET_MS
+        elif size == largest:
+            target = f"first answer ≤ {PLAN_TEXT_TARGET_MS:.0f} ms"
+            passed = cost.first_ms <= PLAN_TEXT_TARGET_MS
+        else:
+            target, passed = "—", None
         rows.append(
             Row(
                 f"/plan {name} ({min(size, company.shape.employees)} people, "
                 f"{assignees} with tasks)",
                 cost.text(),
-                f"≤ {PLAN_TARGET_MS:.0f} ms" if timed else "—",
-                cost.ms <= PLAN_TARGET_MS if timed else None,
+                target,
+                passed,
             )
         )
     rows.append(statements_row("/plan", costs))

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers
 from bot import errors
+from bot.inline_filters import run_filters_inline
 from bot.middlewares import DbSessionMiddleware, IdentityMiddleware
 from bot.scheduling import create_sender
 from bot.sender import RetryMiddleware, Sender
@@ -96,4 +97,5 @@ def create_dispatcher(
     dp.update.outer_middleware(IdentityMiddleware(config))
     dp.errors.register(errors.on_error)
     dp.include_router(handlers.setup())
+    run_filters_inline(dp)
     return dp

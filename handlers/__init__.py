@@ -37,13 +37,14 @@ FEATURES: list[Blueprint] = [
 
 def setup() -> Router:
     """A new tree of routers for one dispatcher: the root hands on every message in its typed
-    form (see `CommandAsTyped`); each feature router lets through only the commands its
-    sender's role may use; the catch-all answers everything else."""
+    form (see `CommandAsTyped`); the feature routers get only the commands the sender's role
+    may use; the catch-all answers everything else."""
     root = Router(name=__name__)
     root.message.outer_middleware(CommandAsTyped())
-    for blueprint in FEATURES:
-        router = blueprint.build()
-        router.message.filter(CommandAllowed())
-        root.include_router(router)
-    root.include_router(fallback.router.build())
+    # One parent holds the permission filter, so a message is checked once rather than once per
+    # feature router; a refused command skips them all and reaches the catch-all.
+    features = Router(name="features")
+    features.message.filter(CommandAllowed())
+    features.include_routers(*(blueprint.build() for blueprint in FEATURES))
+    root.include_routers(features, fallback.router.build())
     return root

@@ -119,7 +119,7 @@ async def cb_log(
         today=today,
         update_id=event_update.update_id,
     )
-    text, markup = await log_reply(session, me, logged, tr, config)
+    text, markup = await log_reply(session, scope, logged, tr, config)
     await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.answer(text, reply_markup=markup)

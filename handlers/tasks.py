@@ -39,7 +39,9 @@ async def cmd_tasks(
         head = tr("tasks-title", count=len(tasks)) if tasks else tr("tasks-empty")
         today = clock.today(config.timezone)
         ids = [t.id for t in tasks]
-        outlook = await planning.task_outlook(session, ids, today, config.holidays_country)
+        outlook = await planning.task_outlook(
+            session, ids, today, config.holidays_country, scope.calendar_version
+        )
     hours = scope.is_staff
     lines = [head, *(task_line(t, tr, me.id, outlook.get(t.id), hours=hours) for t in tasks)]
     if me.role in ("manager", "admin"):

@@ -60,7 +60,7 @@ async def _log(
         today=today,
         update_id=update_id,
     )
-    reply, markup = await log_reply(session, me, logged, tr, config)
+    reply, markup = await log_reply(session, scope, logged, tr, config)
     await message.answer(reply, reply_markup=markup)
 
 
@@ -115,7 +115,7 @@ async def cmd_undo(
         raise DomainError("undo-usage")
     scope = await tasks_service.scope_of(session, me)
     undone = await timelog.undo(session, scope, None, event_update.update_id)
-    await message.answer(await undo_reply(session, me, undone, tr, config))
+    await message.answer(await undo_reply(session, scope, undone, tr, config))
 
 
 @router.callback_query(UndoCb.filter())
@@ -131,7 +131,7 @@ async def cb_undo(
     scope = await tasks_service.scope_of(session, me)
     entry_id = valid_id(callback_data.entry)
     undone = await timelog.undo(session, scope, entry_id, event_update.update_id)
-    text = await undo_reply(session, me, undone, tr, config)
+    text = await undo_reply(session, scope, undone, tr, config)
     await callback.answer(text[:200])
     if isinstance(callback.message, Message):
         await drop_buttons(callback.message)

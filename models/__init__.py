@@ -5,13 +5,14 @@ from models.calendar import Absence, HolidayOverride, Schedule
 from models.leave import LeaveRequest, ReminderOptOut, WeekApproval
 from models.pay import MonthLock, MonthLockEvent, PayAdjustment, PayrollSnapshot, PaySetting
 from models.people import DevGroup, Employee, GroupMember, Invite
-from models.system import JobRun, Lease, ProcessedUpdate, SentMessage
+from models.system import DataVersion, JobRun, Lease, ProcessedUpdate, SentMessage
 from models.tasks import Task, TaskEvent
 from models.timelog import EntryAudit, TimeEntry, Timer
 
 __all__ = [
     "Absence",
     "Base",
+    "DataVersion",
     "DevGroup",
     "Employee",
     "EntryAudit",

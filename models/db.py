@@ -8,13 +8,16 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.dialects import registry
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+from models import sqlite_inloop
 
 ROOT = Path(__file__).resolve().parent.parent
 # Any fixed number: the PostgreSQL advisory lock that replicas take turns on to migrate.
@@ -29,9 +32,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+registry.register(f"sqlite.{sqlite_inloop.DRIVER}", "models.sqlite_inloop", "dialect")
+
+
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, **kwargs)
+        # sqlite+aiosqlite:// in the settings; run by the in-loop driver (models.sqlite_inloop).
+        parsed = make_url(url).set(drivername=f"sqlite+{sqlite_inloop.DRIVER}")
+        engine = create_async_engine(parsed, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     kwargs.setdefault("pool_pre_ping", True)

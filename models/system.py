@@ -57,3 +57,14 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     holder: Mapped[str] = mapped_column(String(64), nullable=False)
     expires_at: Mapped[datetime] = mapped_column(DateTime(), nullable=False)
+
+
+class DataVersion(Base):
+    """A number that changes with every write to a group of reference tables ("calendar":
+    holiday overrides, schedules, absences), set by database triggers (migration 0003): a
+    process keeps that data in memory while the number stays the same."""
+
+    __tablename__ = "data_versions"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, nullable=False)

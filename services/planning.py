@@ -25,6 +25,7 @@ from sqlalchemy.orm import aliased
 from models import DevGroup, Employee, Task
 from models.tasks import OPEN_STATUSES
 from services.calendar import load_calendar
+from services.calendar_cache import company_calendar
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, PersonPlan, PlanTask, TaskPlan, plan
 from services.plan_scope import PlanScope
 from services.task_create import window_too_long
@@ -59,6 +60,8 @@ class PlanReport:
 
 
 _Row = tuple[Task, str, Employee | None]
+# Another open task of the same assignee; made once (an alias costs a millisecond to build).
+_PEER = aliased(Task)
 # A condition on the tasks table, built for Task itself or for an alias of it.
 Where = Callable[[Any], ColumnElement[bool]]
 
@@ -74,7 +77,7 @@ async def _open_tasks(session: AsyncSession, where: Where | None) -> list[_Row]:
         .order_by(Task.id)
     )
     if where is not None:
-        peer = aliased(Task)
+        peer = _PEER
         assignees = select(peer.assignee_id).where(
             peer.status.in_(OPEN_STATUSES), peer.assignee_id.is_not(None), where(peer)
         )
@@ -102,13 +105,22 @@ def _plan_task(task: Task, group: str) -> PlanTask:
 
 
 async def _compute(
-    session: AsyncSession, tasks: Sequence[PlanTask], today: date, country: str
+    session: AsyncSession,
+    tasks: Sequence[PlanTask],
+    today: date,
+    country: str,
+    calendar_version: int | None = None,
 ) -> list[PersonPlan]:
+    """The plan of the tasks' assignees; with `calendar_version` (see services.calendar_cache)
+    the calendar comes from memory when it has not changed since it was loaded."""
     assignees = {t.assignee_id for t in tasks if t.assignee_id is not None}
     if not assignees:
         return []
     first = min([today, *(min(t.start, t.deadline or t.start) for t in tasks)])
-    calendar = await load_calendar(session, assignees, first, country)
+    if calendar_version is None:
+        calendar = await load_calendar(session, assignees, first, country)
+    else:
+        calendar = await company_calendar(session, calendar_version, first, country)
     return plan(tasks, calendar.capacity, today, span=calendar.plan_span)
 
 
@@ -183,9 +195,14 @@ def _worst_first(row: TaskRow) -> tuple[int, float, Decimal, int]:
 
 
 async def task_outlook(
-    session: AsyncSession, task_ids: list[int], today: date, country: str
+    session: AsyncSession,
+    task_ids: list[int],
+    today: date,
+    country: str,
+    calendar_version: int | None = None,
 ) -> dict[int, TaskPlan]:
-    """Lag and forecast of the given tasks, by task id, in at most four statements.
+    """Lag and forecast of the given tasks, by task id, in at most four statements (one when
+    the calendar is in memory, see `_compute`).
 
     Tasks that are not open or have no assignee are left out of the result.
     """
@@ -193,6 +210,7 @@ async def task_outlook(
         return {}
     ids = sorted(set(task_ids))
     rows = await _open_tasks(session, lambda table: table.id.in_(ids))
-    people = await _compute(session, [_plan_task(t, g) for t, g, _ in rows], today, country)
+    tasks = [_plan_task(t, g) for t, g, _ in rows]
+    people = await _compute(session, tasks, today, country, calendar_version)
     wanted = set(task_ids)
     return {tp.task.id: tp for person in people for tp in person.tasks if tp.task.id in wanted}

@@ -16,12 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import DevGroup, Employee, Task
+from models import DevGroup, Employee, GroupMember, Task
 from models.tasks import OPEN_STATUSES
 from services import people
+from services.calendar_cache import version_column
 from services.errors import DomainError
 
 CLOSED_STATUSES = ("done", "cancelled")
@@ -36,6 +37,8 @@ class Scope:
     emp: Employee
     led: frozenset[int]
     member: frozenset[int]
+    # read in the same statement, for services.calendar_cache (None: no version row)
+    calendar_version: int | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -46,12 +49,34 @@ class Scope:
         return self.emp.role != "external"
 
 
+_SCOPE = union_all(
+    select(literal("led"), DevGroup.id).where(DevGroup.lead_id == bindparam("emp")),
+    select(literal("member"), GroupMember.group_id).where(
+        GroupMember.employee_id == bindparam("emp")
+    ),
+    select(literal("version"), version_column()),
+)
+
+
 async def scope_of(session: AsyncSession, emp: Employee) -> Scope:
-    led: Iterable[int] = ()
-    if emp.role in people.LEAD_ROLES:  # lead rights end with the role, whatever lead_id says
-        led = await session.scalars(select(DevGroup.id).where(DevGroup.lead_id == emp.id))
-    member = await people.member_group_ids(session, emp.id)
-    return Scope(emp=emp, led=frozenset(led), member=frozenset(member))
+    """The groups the person leads and belongs to, and the calendar's version, in one
+    statement built once: nearly every update asks for them."""
+    rows = await session.execute(_SCOPE, {"emp": emp.id})
+    found: dict[str, set[int]] = {"led": set(), "member": set()}
+    version = None
+    for kind, value in rows:
+        if kind == "version":
+            version = value
+        elif value is not None:
+            found[kind].add(value)
+    # lead rights end with the role, whatever lead_id says
+    led = found["led"] if emp.role in people.LEAD_ROLES else set()
+    return Scope(
+        emp=emp,
+        led=frozenset(led),
+        member=frozenset(found["member"]),
+        calendar_version=version,
+    )
 
 
 def involved(scope: Scope, task: Task) -> bool:
@@ -151,11 +176,16 @@ async def employees_by_ids(session: AsyncSession, ids: Iterable[int | None]) -> 
 async def own_open_tasks(session: AsyncSession, emp_id: int) -> list[Task]:
     """Open tasks the person is the assignee or the tester of (two index searches)."""
     found: dict[int, Task] = {}
-    for column in (Task.assignee_id, Task.tester_id):
-        query = select(Task).where(column == emp_id, Task.status.in_(OPEN_STATUSES))
-        for task in await session.scalars(query):
+    for query in _OWN_OPEN:
+        for task in await session.scalars(query, {"emp": emp_id}):
             found[task.id] = task
     return sorted(found.values(), key=sort_key)
+
+
+_OWN_OPEN = tuple(
+    select(Task).where(column == bindparam("emp"), Task.status.in_(OPEN_STATUSES))
+    for column in (Task.assignee_id, Task.tester_id)
+)
 
 
 async def open_tasks(session: AsyncSession, group_ids: Sequence[int] | None = None) -> list[Task]:

@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
-from models import EntryAudit, Task, TimeEntry
+from models import EntryAudit, MonthLock, Task, TimeEntry
 from models.people import Employee
 from services import clock
 from services.errors import DomainError
-from services.locks import is_locked
+from services.locks import is_locked, month_start
 from services.task_flow import mark_started
 from services.tasks import Scope, get_task, may_log, require_open, visible_task
 from services.timeparse import MAX_MINUTES
@@ -105,22 +106,79 @@ async def minutes_on(
     return out
 
 
+# The statements of the /log path are built once: building one costs more than running it.
+_LOCK_PERSON = select(Employee.id).where(Employee.id == bindparam("emp")).with_for_update()
+_DAY_STATE = select(
+    exists().where(MonthLock.month == bindparam("month")),
+    select(func.coalesce(func.sum(TimeEntry.minutes), 0))
+    .where(TimeEntry.employee_id == bindparam("emp"), TimeEntry.day == bindparam("day"))
+    .scalar_subquery(),
+)
+_ENTRIES: Table = TimeEntry.__table__  # type: ignore[assignment]
+_INSERT_ENTRY = insert(_ENTRIES).returning(_ENTRIES.c.id)
+_INSERT_AUDIT = insert(EntryAudit.__table__)  # type: ignore[arg-type]
+
+
 async def _lock_person(session: AsyncSession, employee_id: int) -> None:
     """Serialise one person's writes on PostgreSQL, so two updates cannot both pass the day
     limit (SQLite serialises writers anyway)."""
-    await session.execute(select(Employee.id).where(Employee.id == employee_id).with_for_update())
+    await session.execute(_LOCK_PERSON, {"emp": employee_id})
+
+
+async def _day_state(session: AsyncSession, employee_id: int, day: date) -> tuple[bool, int]:
+    """Whether the day's month is locked and the person's minutes on the day, in one
+    statement; read under the person's lock, so both hold until the commit."""
+    row = (
+        await session.execute(
+            _DAY_STATE, {"month": month_start(day), "emp": employee_id, "day": day}
+        )
+    ).one()
+    return bool(row[0]), int(row[1])
+
+
+def _check_month_lock(scope: Scope, locked: bool, day: date) -> bool:
+    """A locked month refuses everyone, an admin too: its payroll is frozen until /unlock
+    (SPEC §6)."""
+    if locked:
+        raise DomainError("month-locked" if scope.is_admin else "log-locked", month=f"{day:%Y-%m}")
+    return locked
+
+
+def _check_day_cap(already: int, minutes: int, day: date) -> None:
+    if already + minutes > MAX_MINUTES:
+        raise DomainError(
+            "log-day-full",
+            day=day,
+            logged=hours_of(already),
+            left=hours_of(MAX_MINUTES - already),
+        )
 
 
 async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
-    """Refuses a day of a locked month (everyone: the payroll is frozen, SPEC §6) or of an
-    approved week. Read only while the person's row is locked: locking a month takes every
-    person's row first (services.locks), so a write either commits before the lock or sees it."""
-    locked = await is_locked(session, day)
-    if locked:
-        # An admin too: the month's payroll is frozen until /unlock (SPEC §6).
-        raise DomainError("month-locked" if scope.is_admin else "log-locked", month=f"{day:%Y-%m}")
+    """Refuses a day of a locked month or of an approved week. Read only while the person's row
+    is locked: locking a month takes every person's row first (services.locks), so a write
+    either commits before the lock or sees it."""
+    after_lock = _check_month_lock(scope, await is_locked(session, day), day)
     await require_week_open(session, scope.emp.id, day, scope.is_admin)
-    return locked
+    return after_lock
+
+
+def _audit_row(
+    entry: TimeEntry, actor: Employee, action: str, after_lock: bool, update_id: int | None
+) -> dict[str, Any]:
+    return {
+        "entry_id": entry.id,
+        "employee_id": entry.employee_id,
+        "actor_id": actor.id,
+        "action": action,
+        "task_id": entry.task_id,
+        "day": entry.day,
+        "old_minutes": entry.minutes if action == "delete" else None,
+        "new_minutes": entry.minutes if action == "create" else None,
+        "after_lock": after_lock,
+        "update_id": update_id,
+        "created_at": clock.utcnow_naive(),
+    }
 
 
 def check_day(day: date, today: date, task: Task | None) -> None:
@@ -138,26 +196,46 @@ def check_day(day: date, today: date, task: Task | None) -> None:
 def _audit(
     entry: TimeEntry, actor: Employee, action: str, after_lock: bool, update_id: int | None
 ) -> EntryAudit:
-    return EntryAudit(
-        entry_id=entry.id,
-        employee_id=entry.employee_id,
-        actor_id=actor.id,
-        action=action,
-        task_id=entry.task_id,
-        day=entry.day,
-        old_minutes=entry.minutes if action == "delete" else None,
-        new_minutes=entry.minutes if action == "create" else None,
-        after_lock=after_lock,
-        update_id=update_id,
-        created_at=clock.utcnow_naive(),
-    )
+    return EntryAudit(**_audit_row(entry, actor, action, after_lock, update_id))
 
 
-async def _move_logged(session: AsyncSession, task_id: int, minutes: int) -> None:
-    # One UPDATE with an expression: concurrent writers never lose each other's minutes.
-    await session.execute(
-        update(Task).where(Task.id == task_id).values(logged_min=Task.logged_min + minutes)
-    )
+async def _insert_entry(session: AsyncSession, entry: TimeEntry) -> None:
+    """Core insert instead of the unit of work: the entry object only carries values back."""
+    values = {c: getattr(entry, c) for c in _ENTRY_FIELDS}
+    entry.id = (await session.execute(_INSERT_ENTRY, values)).scalar_one()
+
+
+_ENTRY_FIELDS = (
+    "employee_id",
+    "task_id",
+    "day",
+    "minutes",
+    "comment",
+    "created_by",
+    "created_at",
+)
+
+
+_TASKS: Table = Task.__table__  # type: ignore[assignment]
+_MOVE_LOGGED = (
+    update(_TASKS)
+    .where(_TASKS.c.id == bindparam("task"))
+    .values(logged_min=_TASKS.c.logged_min + bindparam("minutes"))
+    .returning(_TASKS.c.logged_min)
+)
+
+
+async def _move_logged(session: AsyncSession, task_id: int, minutes: int) -> int:
+    """Add `minutes` to the task's counter; returns the new total. One UPDATE with an
+    expression, so concurrent writers never lose each other's minutes (a Core statement: the
+    ORM's update would search the session for the row to synchronise)."""
+    result = await session.execute(_MOVE_LOGGED, {"task": task_id, "minutes": minutes})
+    return int(result.scalar_one())
+
+
+async def _move_task_logged(session: AsyncSession, task: Task, minutes: int) -> None:
+    """_move_logged for a loaded task, whose counter then shows the new total as stored."""
+    set_committed_value(task, "logged_min", await _move_logged(session, task.id, minutes))
 
 
 async def add_entry(
@@ -182,15 +260,10 @@ async def add_entry(
     check_day(day, today, task)
     me = scope.emp
     await _lock_person(session, me.id)
-    after_lock = await _after_lock(session, scope, day)
-    already = await day_minutes(session, me.id, day)
-    if already + minutes > MAX_MINUTES:
-        raise DomainError(
-            "log-day-full",
-            day=day,
-            logged=hours_of(already),
-            left=hours_of(MAX_MINUTES - already),
-        )
+    locked, already = await _day_state(session, me.id, day)
+    after_lock = _check_month_lock(scope, locked, day)
+    await require_week_open(session, me.id, day, scope.is_admin)
+    _check_day_cap(already, minutes, day)
     entry = TimeEntry(
         employee_id=me.id,
         task_id=task.id if task else None,
@@ -200,11 +273,10 @@ async def add_entry(
         created_by=me.id,
         created_at=clock.utcnow_naive(),
     )
-    session.add(entry)
-    await session.flush()
-    session.add(_audit(entry, me, "create", after_lock, update_id))
+    await _insert_entry(session, entry)
+    await session.execute(_INSERT_AUDIT, _audit_row(entry, me, "create", after_lock, update_id))
     if task is not None:
-        await _move_logged(session, task.id, minutes)
+        await _move_task_logged(session, task, minutes)
     return entry, already + minutes
 
 
@@ -266,7 +338,7 @@ async def undo(
     after_lock = await _after_lock(session, scope, entry.day)
     session.add(_audit(entry, scope.emp, "delete", after_lock, update_id))
     if task is not None:
-        await _move_logged(session, task.id, -entry.minutes)
+        await _move_task_logged(session, task, -entry.minutes)
     undone = Undone(entry.id, entry.day, entry.minutes, task, 0)
     await session.delete(entry)
     await session.flush()

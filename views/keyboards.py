@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from models import Task
@@ -58,14 +58,18 @@ def short_title(task: Task) -> str:
     return title if len(title) <= TITLE_IN_BUTTON else title[: TITLE_IN_BUTTON - 1] + "…"
 
 
+def _column(buttons: Iterable[tuple[str, CallbackData]]) -> InlineKeyboardMarkup | None:
+    """One button a row, built directly: the builder deep-copies its buttons on every step,
+    which cost /tasks more than its SQL."""
+    rows = [[InlineKeyboardButton(text=text, callback_data=data.pack())] for text, data in buttons]
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
 def open_buttons(tasks: Iterable[Task]) -> InlineKeyboardMarkup | None:
-    kb = InlineKeyboardBuilder()
-    for task in list(tasks)[:MAX_LIST_BUTTONS]:
-        kb.button(
-            text=f"#{task.id} {short_title(task)}", callback_data=TaskCb(action="open", id=task.id)
-        )
-    kb.adjust(1)
-    return kb.as_markup() if kb.buttons else None
+    return _column(
+        (f"#{task.id} {short_title(task)}", TaskCb(action="open", id=task.id))
+        for task in list(tasks)[:MAX_LIST_BUTTONS]
+    )
 
 
 def card_keyboard(
@@ -121,9 +125,9 @@ def notice_keyboard(task_id: int, review: bool, tr: Translator) -> InlineKeyboar
 
 
 def undo_keyboard(entry_id: int, tr: Translator) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    kb.button(text=tr("btn-undo"), callback_data=UndoCb(entry=entry_id))
-    return kb.as_markup()
+    markup = _column([(tr("btn-undo"), UndoCb(entry=entry_id))])
+    assert markup is not None
+    return markup
 
 
 def stop_keyboard(question: StopQuestion, tr: Translator) -> InlineKeyboardMarkup:

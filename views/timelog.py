@@ -8,8 +8,9 @@ from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Employee, Task
-from services.calendar import load_calendar
+from services.calendar_cache import company_calendar
 from services.config import AppConfig
+from services.tasks import Scope
 from services.timelog import Logged, Undone
 from services.timers import Stopped, StopQuestion
 from views import formats
@@ -19,10 +20,17 @@ from views.tasks import logged_vs_estimate
 
 
 async def day_line(
-    session: AsyncSession, me: Employee, day: date, total: int, tr: Translator, config: AppConfig
+    session: AsyncSession,
+    me: Employee,
+    day: date,
+    total: int,
+    tr: Translator,
+    config: AppConfig,
+    version: int | None,
 ) -> str:
-    """The day's total against the person's schedule for that day."""
-    calendar = await load_calendar(session, [me.id], day, config.holidays_country)
+    """The day's total against the person's schedule for that day (`version`: the calendar's,
+    read with the person's scope)."""
+    calendar = await company_calendar(session, version, day, config.holidays_country)
     capacity = calendar.capacity(me.id, day)
     logged = formats.duration(total, tr)
     if capacity is None:
@@ -31,7 +39,7 @@ async def day_line(
 
 
 async def log_reply(
-    session: AsyncSession, me: Employee, logged: Logged, tr: Translator, config: AppConfig
+    session: AsyncSession, scope: Scope, logged: Logged, tr: Translator, config: AppConfig
 ) -> tuple[str, InlineKeyboardMarkup]:
     entry, task = logged.entry, logged.task
     duration = formats.duration(entry.minutes, tr)
@@ -43,7 +51,10 @@ async def log_reply(
         ]
     if entry.comment:
         lines.append(tr("log-comment", comment=entry.comment))
-    lines.append(await day_line(session, me, entry.day, logged.day_total, tr, config))
+    day = await day_line(
+        session, scope.emp, entry.day, logged.day_total, tr, config, scope.calendar_version
+    )
+    lines.append(day)
     if task is not None:
         lines.append(f"#{task.id}: " + logged_vs_estimate(task, tr))
         if logged.started:
@@ -52,14 +63,17 @@ async def log_reply(
 
 
 async def undo_reply(
-    session: AsyncSession, me: Employee, undone: Undone, tr: Translator, config: AppConfig
+    session: AsyncSession, scope: Scope, undone: Undone, tr: Translator, config: AppConfig
 ) -> str:
     duration = formats.duration(undone.minutes, tr)
     if undone.task is None:
         lines = [tr("undo-done-general", duration=duration, day=undone.day)]
     else:
         lines = [tr("undo-done-task", duration=duration, day=undone.day, id=undone.task.id)]
-    lines.append(await day_line(session, me, undone.day, undone.day_total, tr, config))
+    day = await day_line(
+        session, scope.emp, undone.day, undone.day_total, tr, config, scope.calendar_version
+    )
+    lines.append(day)
     if undone.task is not None:
         lines.append(f"#{undone.task.id}: " + logged_vs_estimate(undone.task, tr))
     return "\n".join(lines)

@@ -57,6 +57,7 @@ async def test_quick_run_prints_every_row_with_sane_values() -> None:
         assert measure in table, measure
     facts = outcome.facts
     assert facts["log_written"] == TINY.updates  # every /log wrote its entry
+    assert facts["log_updates_with_entries"] == TINY.updates  # and no update wrote two
     assert facts["log_statements"] > 0 and facts["tasks_replies"] >= TINY.updates
     assert facts["plan_2_statements"] == facts["plan_5_statements"] > 0
     assert facts["payroll_16_statements"] == facts["payroll_30_statements"] > 0
