@@ -30,7 +30,7 @@ from services.task_flow import mark_started
 from services.tasks import Scope, get_task, may_log, require_open, visible_task
 from services.timeparse import MAX_MINUTES
 from services.units import hours_of
-from services.week_lock import require_week_open
+from services.week_lock import approved_week, check_week_open, require_week_open, week_start
 
 UNDO_WINDOW = timedelta(hours=24)
 MAX_DAYS_BACK = timedelta(days=366)
@@ -113,6 +113,7 @@ _DAY_STATE = select(
     select(func.coalesce(func.sum(TimeEntry.minutes), 0))
     .where(TimeEntry.employee_id == bindparam("emp"), TimeEntry.day == bindparam("day"))
     .scalar_subquery(),
+    approved_week(),
 )
 _ENTRIES: Table = TimeEntry.__table__  # type: ignore[assignment]
 _INSERT_ENTRY = insert(_ENTRIES).returning(_ENTRIES.c.id)
@@ -125,15 +126,13 @@ async def _lock_person(session: AsyncSession, employee_id: int) -> None:
     await session.execute(_LOCK_PERSON, {"emp": employee_id})
 
 
-async def _day_state(session: AsyncSession, employee_id: int, day: date) -> tuple[bool, int]:
-    """Whether the day's month is locked and the person's minutes on the day, in one
-    statement; read under the person's lock, so both hold until the commit."""
-    row = (
-        await session.execute(
-            _DAY_STATE, {"month": month_start(day), "emp": employee_id, "day": day}
-        )
-    ).one()
-    return bool(row[0]), int(row[1])
+async def _day_state(session: AsyncSession, employee_id: int, day: date) -> tuple[bool, int, bool]:
+    """Whether the day's month is locked, the person's minutes on the day and whether its week
+    is approved for them, in one statement; read under the person's lock, so all three hold
+    until the commit."""
+    params = {"month": month_start(day), "emp": employee_id, "day": day, "week": week_start(day)}
+    row = (await session.execute(_DAY_STATE, params)).one()
+    return bool(row[0]), int(row[1]), bool(row[2])
 
 
 def _check_month_lock(scope: Scope, locked: bool, day: date) -> bool:
@@ -260,9 +259,9 @@ async def add_entry(
     check_day(day, today, task)
     me = scope.emp
     await _lock_person(session, me.id)
-    locked, already = await _day_state(session, me.id, day)
+    locked, already, week_approved = await _day_state(session, me.id, day)
     after_lock = _check_month_lock(scope, locked, day)
-    await require_week_open(session, me.id, day, scope.is_admin)
+    check_week_open(week_approved, day, scope.is_admin)
     _check_day_cap(already, minutes, day)
     entry = TimeEntry(
         employee_id=me.id,

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.selectable import Exists
 
 from models import WeekApproval
 from models.leave import WEEK_APPROVED
@@ -28,8 +29,22 @@ async def is_approved(session: AsyncSession, emp_id: int, day: date) -> bool:
     return status == WEEK_APPROVED
 
 
-async def require_week_open(session: AsyncSession, emp_id: int, day: date, is_admin: bool) -> None:
+def approved_week() -> Exists:
+    """Whether the week starting `week` is approved for `emp` (bound parameters), to ride along
+    another statement of the /log hot path."""
+    return exists().where(
+        WeekApproval.employee_id == bindparam("emp"),
+        WeekApproval.week_start == bindparam("week"),
+        WeekApproval.status == WEEK_APPROVED,
+    )
+
+
+def check_week_open(approved: bool, day: date, is_admin: bool) -> None:
     """Refuse a write to a person's entry dated in a week approved for them (admins excepted)."""
-    if not is_admin and await is_approved(session, emp_id, day):
+    if approved and not is_admin:
         monday = week_start(day)
         raise DomainError("log-week-locked", first=monday, last=monday + timedelta(days=6))
+
+
+async def require_week_open(session: AsyncSession, emp_id: int, day: date, is_admin: bool) -> None:
+    check_week_open(not is_admin and await is_approved(session, emp_id, day), day, is_admin)

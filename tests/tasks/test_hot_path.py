@@ -46,7 +46,7 @@ async def test_log_and_tasks_run_a_fixed_number_of_statements(
     await tg.send(PROG, "/tasks")  # the first update of a process also loads the calendar
 
     count, text = await _statements(engine, tg, "/log 15m")
-    assert "За 2026-03-11: 15 мин из 8 ч по графику." in text
+    assert "За 11.03.2026: 15 мин из 8 ч по графику." in text
     assert count == LOG_GENERAL
 
     count, text = await _statements(engine, tg, f"/log 30m #{task.id} bench")
@@ -92,7 +92,7 @@ async def test_filters_run_on_the_event_loop(
 
     monkeypatch.setattr(asyncio, "to_thread", no_thread)
     reply = await tg.send(PROG, "/log 15m")
-    assert "Записано 15 мин за 2026-03-11" in reply.text
+    assert "Записано 15 мин за 11.03.2026" in reply.text
     reply = await tg.send(PROG, "1h")  # a plain message starting with a duration
-    assert "Записано 1 ч за 2026-03-11" in reply.text
+    assert "Записано 1 ч за 11.03.2026" in reply.text
     assert run_filters_inline(tg.dp) == 0  # nothing left to change
