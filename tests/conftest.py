@@ -115,7 +115,7 @@ def config() -> AppConfig:
 
 
 def redis_settings() -> Settings:
-    return Settings(_env_file=None, bot_token=BOT_TOKEN, redis_url=REDIS_URL)  # type: ignore[call-arg]
+    return Settings(_env_file=None, bot_token=BOT_TOKEN, redis_url=REDIS_URL)  # type: ignore[call-arg, arg-type]
 
 
 async def drop_redis_keys(storage: RedisStorage, prefix: str) -> None:

@@ -4,6 +4,7 @@ are answered with a refusal and change no row."""
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 import pytest
 from sqlalchemy import func, select
@@ -21,7 +22,9 @@ async def counts(session: AsyncSession) -> dict[str, int]:
     out = {}
     for table in models.Base.metadata.sorted_tables:
         if table.name != "processed_updates":
-            out[table.name] = int(await session.scalar(select(func.count()).select_from(table)))
+            out[table.name] = int(
+                cast(int, await session.scalar(select(func.count()).select_from(table)))
+            )
     return out
 
 

@@ -41,7 +41,7 @@ async def entries(session: AsyncSession) -> list[tuple[date, int]]:
 
 def labels(reply: Reply) -> list[str]:
     (message,) = reply.of("SendMessage")
-    markup = message.reply_markup  # type: ignore[attr-defined]
+    markup = message.reply_markup
     assert isinstance(markup, InlineKeyboardMarkup)
     return [button.text for row in markup.inline_keyboard for button in row]
 

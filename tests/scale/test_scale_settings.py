@@ -20,7 +20,7 @@ _SETTING_NAMES = {name.upper() for name in Settings.model_fields} | {"ENV_FILE"}
 
 
 def _settings(**env: str) -> Settings:
-    return Settings(_env_file=None, bot_token=TOKEN, **env)  # type: ignore[call-arg]
+    return Settings(_env_file=None, bot_token=TOKEN, **env)  # type: ignore[call-arg, arg-type]
 
 
 def _error(**env: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from aiogram import Dispatcher
+from aiogram.methods import SendMessage
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -27,9 +28,9 @@ HEADER = "X-Telegram-Bot-Api-Secret-Token"
 def _settings() -> Settings:
     return Settings(  # type: ignore[call-arg]
         _env_file=None,
-        bot_token=BOT_TOKEN,
+        bot_token=BOT_TOKEN,  # type: ignore[arg-type]
         webhook_url="https://bot.example.com/tg/hook",
-        webhook_secret=SECRET,
+        webhook_secret=SECRET,  # type: ignore[arg-type]
     )
 
 
@@ -62,7 +63,9 @@ async def test_update_with_the_secret_is_handled(
     body = _body(client, "/start", 501)
     response = await web.post("/tg/hook", json=body, headers={HEADER: SECRET})
     assert response.status == 200
-    sent = [r for r in client.session.requests if type(r).__name__ == "SendMessage"]
+    sent = [
+        cast(SendMessage, r) for r in client.session.requests if type(r).__name__ == "SendMessage"
+    ]
     assert len(sent) == 1 and "администратор" in sent[0].text
     assert await session.get(ProcessedUpdate, 501) is not None
     assert web.started == ["startup"]  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar, cast
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +19,8 @@ ADMIN, MANAGER, MANAGER2, PROG, PROG2, TESTER, EXTERNAL, OUTSIDER = 1, 10, 11, 2
 EIGHT = {"mon": 480, "tue": 480, "wed": 480, "thu": 480, "fri": 480, "sat": 0, "sun": 0}
 TODAY = date(2026, 3, 11)
 LAST_MONTH = date(2026, 2, 2)  # a start early enough to log on the days a test uses
+
+_Row = TypeVar("_Row")
 
 
 @dataclass
@@ -82,9 +85,12 @@ async def make_task(
     return task
 
 
-async def fresh(session: AsyncSession, model: type, key: object) -> object:
-    """The row as the database holds it now (the test session may cache an older copy)."""
-    return await session.get(model, key, populate_existing=True)
+async def fresh(session: AsyncSession, model: type[_Row], key: object) -> _Row:
+    """The row as the database holds it now (the test session may cache an older copy).
+
+    Typed as the row itself for the many attribute checks; it is None when the row is gone,
+    which the timer tests check with ``is None``."""
+    return cast(_Row, await session.get(model, key, populate_existing=True))
 
 
 async def events_of(session: AsyncSession, task_id: int) -> list[TaskEvent]:

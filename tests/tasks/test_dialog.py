@@ -44,6 +44,7 @@ async def test_dialog_with_buttons(tg: BotClient, session: AsyncSession, team: T
     assert "Задача #1 создана." in created.text
     assert "Вам назначена задача #1" in created.to(PROG)[0]
     task = await session.get(Task, 1)
+    assert task is not None
     assert (task.title, task.assignee_id, task.tester_id, task.estimate_min) == (
         "Экспорт в CSV",
         team.prog.id,
@@ -80,6 +81,7 @@ async def test_dialog_with_typed_answers_and_mistakes(
     assert "Оценка: 1 ч 30 мин" in confirm.text
     await tg.click(MANAGER, confirm.button("Создать"))
     task = await session.get(Task, 1)
+    assert task is not None
     assert (task.start_date, task.deadline, task.estimate_min) == (
         date(2026, 3, 12),
         date(2026, 3, 20),
@@ -104,6 +106,7 @@ async def test_skips_and_group_question(tg: BotClient, session: AsyncSession, te
     assert "Исполнитель: —" in confirm.text and "Срок: —" in confirm.text
     await tg.click(ADMIN, confirm.button("Создать"))
     task = await session.get(Task, 1)
+    assert task is not None
     assert (task.group_id, task.assignee_id, task.estimate_min, task.deadline) == (
         team.web.id,
         None,

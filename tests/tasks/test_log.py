@@ -52,6 +52,7 @@ async def test_log_on_a_task_confirms_totals_and_moves_the_task(
         team.prog.id,
     )
     audit = await session.scalar(select(EntryAudit))
+    assert audit is not None
     assert (audit.action, audit.entry_id, audit.new_minutes, audit.after_lock) == (
         "create",
         entry.id,
@@ -223,6 +224,7 @@ async def test_the_same_update_twice_logs_once(
     assert len(await entries_of(session, team.prog)) == 1
     assert (await fresh(session, Task, task.id)).logged_min == 60
     audit = await session.scalar(select(EntryAudit))
+    assert audit is not None
     assert audit.update_id == 5000
 
 

@@ -74,6 +74,7 @@ async def test_title_only_and_skipped_fields(
     assert (task.start_date, task.deadline) == (date(2026, 3, 11), None)
     await tg.send(MANAGER, "/newtask Вторая | | 2h | | @olga")
     second = await session.get(Task, 2)
+    assert second is not None
     assert (second.assignee_id, second.estimate_min, second.tester_id) == (
         None,
         120,

@@ -150,5 +150,6 @@ async def test_logged_min_stays_equal_to_the_entries(session: AsyncSession, team
     )
     for task in work:
         stored = await session.get(Task, task.id, populate_existing=True)
+        assert stored is not None
         assert stored.logged_min == sums.get(task.id, 0)
     assert sum(sums.values()) > 0

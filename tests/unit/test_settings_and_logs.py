@@ -21,7 +21,7 @@ TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl"
 
 def _errors(**env: str) -> str:
     with pytest.raises(ValidationError) as info:
-        Settings(_env_file=None, **env)  # type: ignore[call-arg]
+        Settings(_env_file=None, **env)  # type: ignore[call-arg, arg-type]
     return describe_error(info.value)
 
 
@@ -48,15 +48,15 @@ def test_bad_setting_is_named(field: str, value: str, name: str) -> None:
 
 
 def test_good_settings_parse() -> None:
-    s = Settings(_env_file=None, bot_token=TOKEN, admin_ids="5, 6;7")  # type: ignore[call-arg]
+    s = Settings(_env_file=None, bot_token=TOKEN, admin_ids="5, 6;7")  # type: ignore[call-arg, arg-type]
     assert s.admin_ids == frozenset({5, 6, 7})
     assert s.database_url == "sqlite+aiosqlite:///crm.db"
 
 
 async def test_telegram_timeout_is_the_bot_sessions() -> None:
-    default = create_bot(Settings(_env_file=None, bot_token=TOKEN))  # type: ignore[call-arg]
+    default = create_bot(Settings(_env_file=None, bot_token=TOKEN))  # type: ignore[call-arg, arg-type]
     quick = create_bot(
-        Settings(_env_file=None, bot_token=TOKEN, telegram_timeout="2.5")  # type: ignore[call-arg]
+        Settings(_env_file=None, bot_token=TOKEN, telegram_timeout="2.5")  # type: ignore[call-arg, arg-type]
     )
     try:
         assert default.session.timeout == 60 and quick.session.timeout == 2.5
