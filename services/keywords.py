@@ -60,14 +60,19 @@ PAY_TYPE = Keywords(
 )
 
 # /absence PERSON KIND FROM [TO] | /absence PERSON remove DAY
+_ABSENCE_KINDS = {
+    "vacation": "vacation",
+    "отпуск": "vacation",
+    "sick": "sick",
+    "больничный": "sick",
+    "dayoff": "dayoff",
+    "отгул": "dayoff",
+}
+# /leave KIND FROM [TO]: the kinds alone (read with get(), its refusal names the kind)
+LEAVE = Keywords(_ABSENCE_KINDS)
 ABSENCE = Keywords(
     {
-        "vacation": "vacation",
-        "отпуск": "vacation",
-        "sick": "sick",
-        "больничный": "sick",
-        "dayoff": "dayoff",
-        "отгул": "dayoff",
+        **_ABSENCE_KINDS,
         "remove": "remove",
         "delete": "remove",
         "удалить": "remove",
@@ -76,7 +81,7 @@ ABSENCE = Keywords(
     "absence-kind",
 )
 
-# /holiday ACTION DATE [NAME]; "short" and "workday" join here when those actions exist.
+# /holiday ACTION DATE [NAME]
 HOLIDAY = Keywords(
     {
         "add": "add",

@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, GroupMember, LeaveRequest
 from models.leave import APPROVED, DECLINED, PENDING, REGISTERED
-from services import absences, clock
+from services import absences, clock, keywords
 from services.balance import months_between
 from services.calendar_input import FUTURE_LIMIT, echo, require_staff
 from services.errors import DomainError
@@ -36,14 +36,6 @@ from services.timeparse import MAX_COMMENT, parse_day
 
 MAX_DAYS = 90
 # The words /leave accepts for the kind, Russian and English (letter case never matters).
-KINDS = {
-    "vacation": "vacation",
-    "отпуск": "vacation",
-    "dayoff": "dayoff",
-    "отгул": "dayoff",
-    "sick": "sick",
-    "больничный": "sick",
-}
 PAST_LIMIT = timedelta(days=366)
 LIST_LIMIT = 15
 
@@ -69,7 +61,7 @@ def parse_leave(text: str, today: date) -> LeaveDraft:
     words = text.split(maxsplit=3)
     if len(words) < 2:
         raise DomainError("leave-usage")
-    kind = KINDS.get(words[0].lower().replace("ё", "е"))
+    kind = keywords.LEAVE.get(words[0])
     if kind is None:
         raise DomainError("leave-kind", kind=echo(words[0]))
     first = _day(words[1], today)
