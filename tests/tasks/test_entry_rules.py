@@ -51,7 +51,7 @@ async def test_nothing_is_logged_on_a_task_before_its_start(
     tg: BotClient, session: AsyncSession, team: Team
 ) -> None:
     task = await make_task(session, team, assignee=team.prog)  # starts today, 2026-03-11
-    before = f"Задача #{task.id} начинается 2026-03-11: время на неё до этой даты не записывается"
+    before = f"Задача #{task.id} начинается 11.03.2026: время на неё до этой даты не записывается"
     assert before in (await tg.send(PROG, f"/log 2h #{task.id} вчера")).text
     assert before in (await tg.send(PROG, f"3h #{task.id} 01.03")).text
     assert "Записано 2 ч" in (await tg.send(PROG, f"/log 2h #{task.id}")).text
