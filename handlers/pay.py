@@ -19,7 +19,7 @@ from services.config import AppConfig
 from services.errors import DomainError
 from services.units import month_code, parse_month
 from views.i18n import Translator
-from views.payroll import history_text, money, rule_text
+from views.payroll import history_text, money, month_name, rule_text
 
 router = Blueprint(__name__)
 
@@ -90,6 +90,7 @@ async def cmd_adjust(
             key,
             person=emp.display,
             month=month,
+            period=month_name(request.month, t),
             amount=money(request.amount, config.currency, t),
             comment=comment,
             ref=emp.code,

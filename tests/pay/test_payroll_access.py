@@ -88,7 +88,7 @@ async def test_admin_sees_everyone_and_one_person(client: BotClient, session: As
     assert "К оплате: 15 000 ₽" in one.text and "User2" not in one.text
     nobody = await client.send(ADMIN_TG, "/payroll e5 2026-03")
     assert nobody.text == (
-        "Нет условий оплаты на март 2026: User5 (e5). Задать: /pay e5 salary 100000 from 2026-03"
+        "Нет условий оплаты на март 2026: User5 (e5). Задать: /pay e5 оклад 100000 с 2026-03"
     )
 
 
@@ -107,7 +107,7 @@ async def test_an_empty_month_says_how_to_start(client: BotClient, session: Asyn
     assert reply.documents() == []
     assert reply.text == (
         "На январь 2026 условия оплаты ни у кого не заданы. "
-        "Задать: /pay e2 salary 100000 from 2026-01"
+        "Задать: /pay e2 оклад 100000 с 2026-01"
     )
 
 
