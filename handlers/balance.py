@@ -31,9 +31,7 @@ def total_line(balance: Balance, tr: Translator) -> str:
     if balance.start is None:
         return tr("balance-no-schedule")
     key = "over" if balance.total > 0 else "under" if balance.total < 0 else "even"
-    return tr(
-        f"balance-total-{key}", total=signed(balance.total, tr), start=balance.start
-    )
+    return tr(f"balance-total-{key}", total=signed(balance.total, tr), start=balance.start)
 
 
 def detail_text(balance: Balance, tr: Translator) -> str:

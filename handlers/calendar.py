@@ -23,7 +23,7 @@ from views.calendar import (
     overview_text,
     week_text,
 )
-from views.i18n import Translator
+from views.i18n import Translator, reader
 
 router = Blueprint(__name__)
 
@@ -33,9 +33,7 @@ async def _tell(
 ) -> None:
     """Tell the person whose calendar an admin changed, in their own language."""
     if emp.id != me.id:
-        await notify(
-            bot, emp.telegram_id, text(Translator(emp.language or config.default_language))
-        )
+        await notify(bot, emp.telegram_id, text(reader(emp.language, config.default_language)))
 
 
 @router.message(Command("schedule"))

@@ -28,7 +28,7 @@ from services import leave as leave_service
 from services.config import AppConfig
 from services.errors import DomainError
 from views import formats
-from views.i18n import Translator
+from views.i18n import Translator, reader
 from views.keyboards import valid_id
 
 router = Blueprint(__name__)
@@ -67,10 +67,6 @@ def decide_keyboard(request_id: int, tr: Translator) -> InlineKeyboardMarkup:
     kb.button(text=tr("btn-leave-decline"), callback_data=LeaveCb(action="no", id=request_id))
     kb.adjust(2)
     return kb.as_markup()
-
-
-def their_tr(emp: Employee, config: AppConfig) -> Translator:
-    return Translator(emp.language or config.default_language)
 
 
 def ask_text(request: LeaveRequest, emp: Employee, tr: Translator) -> str:
@@ -114,7 +110,7 @@ async def cmd_leave(
     key = "leave-sick-registered" if request.kind == "sick" else "leave-sent"
     await message.answer(tr(key, id=request.id, line=leave_line(request, tr), deciders=names))
     for decider in deciders:
-        dtr = their_tr(decider, config)
+        dtr = reader(decider.language, config.default_language)
         markup = None if request.kind == "sick" else decide_keyboard(request.id, dtr)
         await notify(bot, decider.telegram_id, ask_text(request, me, dtr), reply_markup=markup)
 
@@ -134,7 +130,7 @@ async def cb_approve(
     await callback.answer(text[:200])
     if isinstance(callback.message, Message):
         await edit(callback.message, text)
-    etr = their_tr(emp, config)
+    etr = reader(emp.language, config.default_language)
     await notify(
         bot,
         emp.telegram_id,
@@ -180,7 +176,7 @@ async def got_decline_reason(
     await message.answer(
         tr("leave-declined-you", person=emp.display, line=leave_line(request, tr), reason=text)
     )
-    etr = their_tr(emp, config)
+    etr = reader(emp.language, config.default_language)
     await notify(
         bot,
         emp.telegram_id,

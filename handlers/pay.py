@@ -18,7 +18,7 @@ from services import adjustments, clock, payroll_freeze, paysettings, people
 from services.config import AppConfig
 from services.errors import DomainError
 from services.units import month_code, parse_month
-from views.i18n import Translator
+from views.i18n import Translator, reader
 from views.payroll import history_text, money, month_name, rule_text
 
 router = Blueprint(__name__)
@@ -53,7 +53,7 @@ async def cmd_pay(
         reply += "\n" + tr("pay-set-until", until=month_code(change.until))
     await message.answer(reply)
     if emp.id != me.id and emp.active:
-        theirs = Translator(emp.language or config.default_language)
+        theirs = reader(emp.language, config.default_language)
         terms = rule_text(rule, config.currency, theirs)
         await notify(
             bot, emp.telegram_id, theirs("pay-notify", month=month_code(month), rule=terms)
@@ -98,7 +98,7 @@ async def cmd_adjust(
 
     await message.answer(text(tr, f"adjust-{kind}-done"))
     if emp.id != me.id and emp.active:
-        theirs = Translator(emp.language or config.default_language)
+        theirs = reader(emp.language, config.default_language)
         await notify(bot, emp.telegram_id, text(theirs, f"adjust-{kind}-notify"))
 
 

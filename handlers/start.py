@@ -18,7 +18,7 @@ from services import language, people, permissions
 from services.config import AppConfig
 from services.errors import DomainError
 from views import formats
-from views.i18n import LANGUAGES, Translator
+from views.i18n import LANGUAGES, Translator, reader
 
 router = Blueprint(__name__)
 
@@ -84,7 +84,7 @@ async def _tell_inviter(bot: Bot, joined: people.Joined, config: AppConfig) -> N
     inviter, emp = joined.inviter, joined.employee
     if inviter is None:
         return
-    tr = Translator(inviter.language or config.default_language)
+    tr = reader(inviter.language, config.default_language)
     text = tr("invite-joined", person=emp.display, role=tr(f"role-{emp.role}"))
     await notify(bot, inviter.telegram_id, text)
 

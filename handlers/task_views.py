@@ -15,7 +15,7 @@ from services import clock, task_card
 from services.config import AppConfig
 from services.task_flow import Notice
 from services.tasks import Scope
-from views.i18n import Translator
+from views.i18n import Translator, reader
 from views.keyboards import card_keyboard, notice_keyboard
 from views.tasks import render_card
 
@@ -50,7 +50,7 @@ async def card_reply(
 async def deliver(bot: Bot, notices: Iterable[Notice], config: AppConfig) -> None:
     """Tell each recipient in their own language, with a button to open the task."""
     for notice in notices:
-        tr = Translator(notice.recipient.language or config.default_language)
+        tr = reader(notice.recipient.language, config.default_language)
         fields = dict(notice.fields)
         await notify(
             bot,

@@ -21,7 +21,7 @@ from services import week_approval as weeks
 from services.calendar import load_calendar
 from services.config import AppConfig
 from services.errors import DomainError
-from views.i18n import Translator
+from views.i18n import Translator, reader
 
 router = Blueprint(__name__)
 
@@ -34,10 +34,6 @@ def _monday(data: WeekCb, config: AppConfig) -> date:
     if not 0 < data.week < date.max.toordinal():
         raise DomainError("dialog-stale")
     return weeks.check_week(date.fromordinal(data.week), clock.today(config.timezone))
-
-
-def _tr(emp: Employee, config: AppConfig) -> Translator:
-    return Translator(emp.language or config.default_language)
 
 
 async def _answer(callback: CallbackQuery, text: str) -> None:
@@ -64,7 +60,7 @@ async def cb_submit(
     calendar = await load_calendar(session, [me.id], monday, config.holidays_country)
     hours = await weeks.week_hours(session, me, monday, calendar)
     for decider in deciders:
-        dtr = _tr(decider, config)
+        dtr = reader(decider.language, config.default_language)
         text = dtr("week-submitted-notice", person=me.display, **span(monday), **totals(hours, dtr))
         await notify(
             bot, decider.telegram_id, text, reply_markup=decide_keyboard([me], monday, dtr)
@@ -84,7 +80,7 @@ async def cb_approve(
     monday = _monday(callback_data, config)
     _, emp = await weeks.approve(session, me, callback_data.who, monday)
     await _answer(callback, tr("week-approved-you", person=emp.display, **span(monday)))
-    etr = _tr(emp, config)
+    etr = reader(emp.language, config.default_language)
     await notify(
         bot, emp.telegram_id, etr("week-approved-notify", decider=me.display, **span(monday))
     )
@@ -128,7 +124,7 @@ async def got_return_comment(
     monday = date.fromordinal(week)
     _, emp = await weeks.send_back(session, me, who, monday, text)
     await message.answer(tr("week-returned-you", person=emp.display, **span(monday)))
-    etr = _tr(emp, config)
+    etr = reader(emp.language, config.default_language)
     await notify(
         bot,
         emp.telegram_id,

@@ -129,3 +129,8 @@ class Translator:
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)
+
+
+def reader(language: str | None, default: str) -> Translator:
+    """The translator of a message's recipient: their language, else the company's default."""
+    return Translator(language or default)

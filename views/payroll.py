@@ -119,9 +119,7 @@ def note_lines(row: PayrollRow, currency: str, tr: Translator) -> list[str]:
     lines = []
     for note in row.notes:
         key = f"payroll-note-{note.kind}" + ("" if note.comment else "-bare")
-        lines.append(
-            tr(key, amount=money(note.amount, currency, tr), comment=note.comment)
-        )
+        lines.append(tr(key, amount=money(note.amount, currency, tr), comment=note.comment))
     if row.total is not None:
         lines.append(tr("payroll-own-total", amount=money(row.total, currency, tr)))
     return lines
