@@ -9,18 +9,17 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import newtask, task_buttons, tasks_dialog
-from handlers.common import answer_long, rest_args, split_args
+from handlers import newtask, task_buttons, task_lists, tasks_dialog
+from handlers.common import rest_args, split_args
 from handlers.routing import Blueprint
 from handlers.task_views import card_reply, deliver
 from models import Employee
-from services import clock, people, planning, task_flow
+from services import clock, people, task_flow
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
 from views.i18n import Translator
-from views.keyboards import open_buttons, review_buttons
-from views.tasks import task_line
+from views.list_keyboards import ListCb
 
 router = Blueprint(__name__)
 
@@ -30,45 +29,8 @@ async def cmd_tasks(
     message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
 ) -> None:
     scope = await tasks_service.scope_of(session, me)
-    outlook = {}
-    if me.role == "external":
-        tasks = await tasks_service.open_tasks(session, sorted(scope.member))
-        head = tr("tasks-groups-title", count=len(tasks)) if tasks else tr("tasks-groups-empty")
-    else:
-        tasks = await tasks_service.own_open_tasks(session, me.id)
-        head = tr("tasks-title", count=len(tasks)) if tasks else tr("tasks-empty")
-        today = clock.today(config.timezone)
-        ids = [t.id for t in tasks]
-        outlook = await planning.task_outlook(
-            session, ids, today, config.holidays_country, scope.calendar_version
-        )
-    hours = scope.is_staff
-    lines = [head, *(task_line(t, tr, me.id, outlook.get(t.id), hours=hours) for t in tasks)]
-    if me.role in ("manager", "admin"):
-        lines += await _group_summary(session, scope, tr)
-    await answer_long(message, "\n".join(lines), reply_markup=open_buttons(tasks))
-
-
-async def _group_summary(
-    session: AsyncSession, scope: tasks_service.Scope, tr: Translator
-) -> list[str]:
-    group_ids = None if scope.is_admin else sorted(scope.led)
-    counts = await tasks_service.open_counts(session, group_ids)
-    groups = await tasks_service.groups_by_ids(session, counts)
-    if not counts:
-        return ["", tr("tasks-summary-none")]
-    lines = ["", tr("tasks-summary-title")]
-    for group_id, by_status in sorted(counts.items(), key=lambda kv: groups[kv[0]].name):
-        lines.append(
-            tr(
-                "tasks-summary-line",
-                group=groups[group_id].name,
-                new=by_status.get("new", 0),
-                in_progress=by_status.get("in_progress", 0),
-                review=by_status.get("review", 0),
-            )
-        )
-    return lines
+    text, markup = await task_lists.tasks_reply(session, scope, tr, config, ListCb())
+    await message.answer(text, reply_markup=markup)
 
 
 @router.message(Command("task"))
@@ -87,12 +49,8 @@ async def cmd_task(
 @router.message(Command("review"))
 async def cmd_review(message: Message, session: AsyncSession, me: Employee, tr: Translator) -> None:
     scope = await tasks_service.scope_of(session, me)
-    queue = await tasks_service.review_queue(session, scope)
-    if not queue:
-        await message.answer(tr("review-empty"))
-        return
-    lines = [tr("review-title", count=len(queue)), *(task_line(t, tr) for t in queue)]
-    await answer_long(message, "\n".join(lines), reply_markup=review_buttons(queue, tr))
+    text, markup = await task_lists.review_reply(session, scope, tr, 0)
+    await message.answer(text, reply_markup=markup)
 
 
 def _id_and_rest(text: str | None, usage: str) -> tuple[int, str]:
@@ -185,4 +143,4 @@ async def cmd_newtask(
     )
 
 
-router.include_routers(tasks_dialog.router, task_buttons.router)
+router.include_routers(tasks_dialog.router, task_buttons.router, task_lists.router)

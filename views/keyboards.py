@@ -17,7 +17,6 @@ from views import formats
 from views.i18n import Translator
 
 QUICK_LOG = (30, 60, 120)
-MAX_LIST_BUTTONS = 30
 TITLE_IN_BUTTON = 32
 
 
@@ -65,13 +64,6 @@ def _column(buttons: Iterable[tuple[str, CallbackData]]) -> InlineKeyboardMarkup
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-def open_buttons(tasks: Iterable[Task]) -> InlineKeyboardMarkup | None:
-    return _column(
-        (f"#{task.id} {short_title(task)}", TaskCb(action="open", id=task.id))
-        for task in list(tasks)[:MAX_LIST_BUTTONS]
-    )
-
-
 def card_keyboard(
     actions: tuple[str, ...], task_id: int, tr: Translator
 ) -> InlineKeyboardMarkup | None:
@@ -98,19 +90,6 @@ def card_keyboard(
         kb.button(text=tr("btn-return"), callback_data=TaskCb(action="return", id=task_id, v=1))
         sizes.append(2)
     kb.adjust(*sizes)
-    return kb.as_markup() if kb.buttons else None
-
-
-def review_buttons(tasks: Iterable[Task], tr: Translator) -> InlineKeyboardMarkup | None:
-    kb = InlineKeyboardBuilder()
-    for task in list(tasks)[:MAX_LIST_BUTTONS]:
-        kb.button(
-            text=tr("btn-accept-n", id=task.id), callback_data=TaskCb(action="accept", id=task.id)
-        )
-        kb.button(
-            text=tr("btn-return-n", id=task.id), callback_data=TaskCb(action="return", id=task.id)
-        )
-    kb.adjust(2)
     return kb.as_markup() if kb.buttons else None
 
 

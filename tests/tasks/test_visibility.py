@@ -92,10 +92,12 @@ async def test_tasks_lists_for_each_role(tg: BotClient, session: AsyncSession, t
     assert [label for label, _ in card.buttons()] == []
 
     manager = await tg.send(MANAGER, "/tasks")
-    assert "У вас нет открытых задач." in manager.text
-    assert "backend: 2 / 0 / 0" in manager.text and "web" not in manager.text
+    assert manager.text.startswith("Открытые задачи ваших групп: 2")
+    assert f"#{mine.id} Mine" in manager.text and f"#{testing.id} Check" in manager.text
+    assert "Web" not in manager.text and "Old" not in manager.text
     admin = await tg.send(ADMIN, "/tasks")
-    assert "backend: 2 / 0 / 0" in admin.text and "web: 1 / 0 / 0" in admin.text
+    assert admin.text.startswith("Открытые задачи всех групп: 3")
+    assert f"#{web.id} Web" in admin.text and f"#{mine.id} Mine" in admin.text
     outsider = await tg.send(OUTSIDER, "/tasks")
     assert f"#{web.id} Web" in outsider.text
     assert "Your open tasks (2):" in (await tg.send(PROG, "/tasks", lang="en")).text
