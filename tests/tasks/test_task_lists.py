@@ -233,8 +233,7 @@ async def test_staff_see_only_their_own_tasks_paged_past_ten(
     tg: BotClient, session: AsyncSession, team: Team
 ) -> None:
     own = [
-        await make_task(session, team, title=f"Own job {n}", assignee=team.prog)
-        for n in range(12)
+        await make_task(session, team, title=f"Own job {n}", assignee=team.prog) for n in range(12)
     ]
     other = await make_task(session, team, title="Someone else's", assignee=team.prog2)
     first = await tg.send(PROG, "/tasks")
