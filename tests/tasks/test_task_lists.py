@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from bench.db import counting
 from models import DevGroup, Task
 from tests import factories
 from tests.tasks.conftest import ADMIN, MANAGER, MANAGER2, PROG, PROG2, Team, make_task
@@ -271,3 +272,24 @@ async def test_review_is_paged(tg: BotClient, session: AsyncSession, team: Team)
     refused(await tg.click(PROG, ReviewCb(page=1).pack()), "Очередь проверки доступна")
     other = await tg.click(MANAGER2, ReviewCb(page=1).pack())
     assert edited(other) == "Нет задач, которые ждут вашей проверки."
+
+
+# the update's record, the person, their groups; then the groups listed, the open tasks, names
+LIST_STATEMENTS = 6
+
+
+async def test_a_page_costs_the_same_few_statements_whatever_the_list(
+    tg: BotClient, session: AsyncSession, team: Team, world: World, engine: AsyncEngine
+) -> None:
+    await tg.send(MANAGER, "/tasks")  # the first update of a process loads the calendar
+    with counting(engine) as sql:
+        first = await tg.send(MANAGER, "/tasks")
+    assert sql.count == LIST_STATEMENTS
+    with counting(engine) as sql:
+        last = await tg.click(MANAGER, ListCb(page=2).pack())
+    assert sql.count == LIST_STATEMENTS and edited(last).endswith("Стр. 3 из 3")
+    for n in range(20):
+        await make_task(session, team, title=f"More {n}", assignee=team.prog2)
+    with counting(engine) as sql:
+        more = await tg.click(MANAGER, exact(first, "▶"))
+    assert sql.count == LIST_STATEMENTS and edited(more).endswith("Стр. 2 из 5")
