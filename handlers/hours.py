@@ -14,7 +14,7 @@ from handlers import webapp_button
 from handlers.common import answer_long, split_args
 from handlers.routing import Blueprint
 from models import Employee
-from services import clock, entry_edit, people
+from services import clock, entry_edit
 from services.config import AppConfig
 from services.hours import hours_report, parse_period, split_person
 from services.tasks import Scope, scope_of
@@ -49,8 +49,7 @@ async def cmd_hours(
     ref, period = split_person(split_args(message.text))
     span = parse_period(period, clock.today(config.timezone))
     scope = await scope_of(session, me)
-    emp = me if ref is None else await people.resolve_person(session, ref)
-    await entry_edit.require_person(session, scope, emp)
+    emp = await entry_edit.person_for(session, scope, ref)
     text, markup = await period_view(session, scope, emp, span, 0, tr, config)
     if emp.id == me.id:
         markup = webapp_button.with_webapp(markup, message, config, tr, "week")

@@ -26,9 +26,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models import Employee, EntryAudit, GroupMember, Task, TimeEntry
 from services import timelog
 from services.errors import DomainError
+from services.people import resolve_person
 from services.tasks import Scope, get_task, may_log, own_open_tasks, require_open, scope_of
 from services.timeparse import MAX_COMMENT, MAX_MINUTES, valid_comment
 
+OVERSEERS = ("admin", "manager")
 KEEP = -1  # change_entry's task_id when the task stays as it is (None is general work)
 
 
@@ -57,14 +59,24 @@ async def may_touch(session: AsyncSession, scope: Scope, owner_id: int) -> bool:
     return found is not None
 
 
-async def require_person(session: AsyncSession, scope: Scope, emp: Employee) -> None:
-    """Refuses to show `emp`'s hours to someone who may not touch their entries."""
+async def person_for(session: AsyncSession, scope: Scope, ref: str | None) -> Employee:
+    """Whose hours `/hours [PERSON]` shows: the asker's, or a person they may see. Staff asking
+    for anyone else get the same refusal whether that person exists or not."""
+    if ref is None:
+        return scope.emp
+    try:
+        emp = await resolve_person(session, ref)
+    except DomainError:
+        if scope.emp.role not in OVERSEERS:
+            raise DomainError("hours-own-only") from None
+        raise
     if emp.id == scope.emp.id:
-        return
-    if scope.emp.role not in ("admin", "manager"):
+        return emp
+    if scope.emp.role not in OVERSEERS:
         raise DomainError("hours-own-only")
     if not await may_touch(session, scope, emp.id):
         raise DomainError("hours-not-yours", person=emp.display)
+    return emp
 
 
 async def owner_of(session: AsyncSession, scope: Scope, owner_id: int) -> Employee:

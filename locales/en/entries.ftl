@@ -34,8 +34,15 @@ err-hours-date-bad = "{ $value }" is not a date. E.g. yesterday, 09.03 or 2026-0
 
 timesheet-caption = Entries of { $month }: { $title }, { $count } rows.
 timesheet-all = everyone
+timesheet-groups = your groups and you
+timesheet-own = your entries
 timesheet-empty = No entries in { $month }: { $title }.
 err-timesheet-usage = Use: /timesheet csv, /timesheet 2026-03 csv, /timesheet backend csv or /timesheet @ivan 2026-03 csv.
 err-timesheet-own-only = You can export only your own entries: /timesheet csv or /timesheet 2026-03 csv.
 err-timesheet-not-yours = "{ $ref }" is no group or person of your groups. Your groups: /groups
 err-timesheet-future = Month { $month } has not started yet. E.g. /timesheet csv
+
+help-hours-lead = hours by day, entries editable: /hours, /hours @ivan month, /hours e5 2026-03
+help-timesheet = my entries of a month as CSV: /timesheet csv, /timesheet 2026-03 csv
+help-timesheet-lead = a month's entries as CSV: /timesheet backend csv, /timesheet @ivan 2026-03 csv
+cmd-timesheet = Entries as CSV

@@ -34,8 +34,15 @@ err-hours-date-bad = «{ $value }» не похоже на дату. Напри�
 
 timesheet-caption = Записи за { $month }: { $title }, строк: { $count }.
 timesheet-all = все сотрудники
+timesheet-groups = ваши группы и вы
+timesheet-own = ваши записи
 timesheet-empty = За { $month } записей нет: { $title }.
 err-timesheet-usage = Так: /timesheet csv, /timesheet 2026-03 csv, /timesheet backend csv или /timesheet @ivan 2026-03 csv.
 err-timesheet-own-only = Выгрузить можно только свои записи: /timesheet csv или /timesheet 2026-03 csv.
 err-timesheet-not-yours = «{ $ref }» — нет такой группы или сотрудника среди ваших групп. Ваши группы: /groups
 err-timesheet-future = Месяц { $month } ещё не начался. Например: /timesheet csv
+
+help-hours-lead = часы по дням с правкой записей: /hours, /hours @ivan month, /hours e5 2026-03
+help-timesheet = мои записи за месяц файлом CSV: /timesheet csv, /timesheet 2026-03 csv
+help-timesheet-lead = записи за месяц файлом CSV: /timesheet backend csv, /timesheet @ivan 2026-03 csv
+cmd-timesheet = Записи файлом CSV
