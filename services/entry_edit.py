@@ -121,10 +121,9 @@ async def task_choices(session: AsyncSession, owner: Employee) -> list[Task]:
     return await own_open_tasks(session, owner.id)
 
 
-async def _new_task(session: AsyncSession, owner: Employee, task_id: int) -> Task:
-    """A task the entry's owner may log to, open (locked until the commit)."""
-    task = await get_task(session, task_id, lock=True)
-    if task is None or not may_log(await scope_of(session, owner), task):
+def _loggable(owner: Scope, task: Task | None, task_id: int) -> Task:
+    """The task, when the entry's owner may log to it and it is open."""
+    if task is None or not may_log(owner, task):
         raise DomainError("entry-task-denied", id=task_id)
     require_open(task)
     return task
@@ -156,14 +155,16 @@ async def change_entry(
     new_task_id = old_task_id if change.task_id == KEEP else change.task_id
     new_day = change.day or old_day
     new_minutes = change.minutes or old_minutes
-    # Task rows first, then the person's, the order every writer keeps. A new task must take
-    # the owner's time; the entry's own task may have closed since (a correction is allowed).
-    new_task: Task | None = None
+    # Task rows first (by number, so two moves between the same tasks cannot deadlock), then
+    # the person's, the order every writer keeps. A new task must take the owner's time; the
+    # entry's own task may have closed since (a correction is allowed).
+    locked = {
+        task_id: await get_task(session, task_id, lock=True)
+        for task_id in sorted({t for t in (old_task_id, new_task_id) if t is not None})
+    }
+    new_task = locked.get(new_task_id) if new_task_id is not None else None
     if new_task_id is not None and new_task_id != old_task_id:
-        new_task = await _new_task(session, owner, new_task_id)
-    if old_task_id is not None:
-        old_task = await get_task(session, old_task_id, lock=True)
-        new_task = old_task if new_task_id == old_task_id else new_task
+        new_task = _loggable(await scope_of(session, owner), new_task, new_task_id)
     await timelog.hold_person(session, owner.id)
     entry = await entry_of(session, scope, entry_id, lock=True)  # as it is under the lock
     moved = new_day != entry.day or new_task_id != entry.task_id

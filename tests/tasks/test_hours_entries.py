@@ -268,3 +268,26 @@ async def test_cancel_leaves_the_question(tg: BotClient, session: AsyncSession, 
     await tg.send(PROG, "new words")
     [entry] = await entries_of(session, team.prog)
     assert entry.comment == ""
+
+
+async def test_a_long_month_pages_its_days_and_loses_none(
+    tg: BotClient, session: AsyncSession, team: Team
+) -> None:
+    for day in range(1, 26):
+        await tg.send(PROG, f"/log 1h {day:02d}.02")
+    first = await tg.send(PROG, "/hours 2026-02")
+    days = [label for label, _ in first.buttons() if "·" in label]
+    assert len(days) == 21 and days[0] == "Вс 01.02 · 1 ч" and days[-1] == "Сб 21.02 · 1 ч"
+    [row_sizes] = [
+        [len(row) for row in r.reply_markup.inline_keyboard] for r in first.of("SendMessage")
+    ]
+    assert row_sizes == [3] * 7 + [1]  # 3 a row, then ▶
+    second = await tg.click(PROG, first.button("▶"))
+    rest = [label for label, _ in second.buttons() if "·" in label]
+    assert rest == [
+        f"{name} {day}.02 · 1 ч"
+        for name, day in zip(("Вс", "Пн", "Вт", "Ср"), (22, 23, 24, 25), strict=True)
+    ]
+    assert "◀" in [label for label, _ in second.buttons()]
+    day = await tg.click(PROG, second.button("Ср 25.02"))
+    assert "1. 1 ч · общая работа" in day.text
