@@ -289,5 +289,5 @@ async def test_a_long_month_pages_its_days_and_loses_none(
         for name, day in zip(("Вс", "Пн", "Вт", "Ср"), (22, 23, 24, 25), strict=True)
     ]
     assert "◀" in [label for label, _ in second.buttons()]
-    day = await tg.click(PROG, second.button("Ср 25.02"))
-    assert "1. 1 ч · общая работа" in day.text
+    opened = await tg.click(PROG, second.button("Ср 25.02"))
+    assert "1. 1 ч · общая работа" in opened.text
