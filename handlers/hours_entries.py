@@ -265,7 +265,11 @@ async def typed_value(
     today = clock.today(config.timezone)
     change = _typed_change(str(act), text, today)
     scope = await scope_of(session, me)
-    entry = await entry_edit.entry_of(session, scope, valid_id(int(data["entry"])))
+    try:
+        entry = await entry_edit.entry_of(session, scope, valid_id(int(data["entry"])))
+    except DomainError:
+        await state.clear()  # nothing left to answer about
+        raise
     owner_id, day = entry.employee_id, entry.day
     changed = await entry_edit.change_entry(
         session, scope, entry.id, change, today=today, update_id=event_update.update_id

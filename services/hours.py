@@ -1,5 +1,5 @@
 """`/hours [PERSON]`: a person's hours per day against their schedule, and per task (whose
-hours someone may see: services.entry_edit.require_person).
+hours someone may see: services.entry_edit.person_for).
 
 Periods: `week` (Monday to today, the default), `month` (the 1st to today) and `YYYY-MM` (that
 month, up to today when it is the current one). Days are listed when they had hours or a

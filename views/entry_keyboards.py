@@ -73,7 +73,7 @@ def period_keyboard(
     pages = (len(logged) + DAYS_A_PAGE - 1) // DAYS_A_PAGE
     page = min(max(page, 0), pages - 1)
     shown = logged[page * DAYS_A_PAGE : (page + 1) * DAYS_A_PAGE]
-    span = {"first": first.toordinal(), "last": last.toordinal()}
+    span = _span(first, last)
     kb = InlineKeyboardBuilder()
     for row in shown:
         label = tr(
