@@ -37,7 +37,7 @@ from views.keyboards import valid_id
 
 router = Blueprint(__name__)
 
-# What a typed answer changes, kept in the state's data
+# The actions whose answer may be typed (read in the EntryEdit state), with their question
 TYPED = {
     kb.DURATION: "hours-ask-duration",
     kb.DATE: "hours-ask-date",
@@ -160,7 +160,7 @@ async def cb_entry(
     scope = await scope_of(session, me)
     text, markup = await _entry_view(session, scope, callback_data, span, tr)
     await state.clear()
-    if callback_data.act in (kb.DURATION, *TYPED) and isinstance(callback.message, Message):
+    if callback_data.act in TYPED and isinstance(callback.message, Message):
         await state.set_state(EntryEdit.value)
         await state.set_data(
             {
@@ -258,7 +258,7 @@ async def typed_value(
         return
     data = await state.get_data()
     act = data.get("act")
-    if act not in (kb.DURATION, *TYPED) or not isinstance(data.get("entry"), int):
+    if act not in TYPED or not isinstance(data.get("entry"), int):
         await state.clear()
         raise DomainError("dialog-stale")
     span = _span(int(data["first"]), int(data["last"]), config)

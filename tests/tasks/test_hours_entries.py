@@ -20,7 +20,7 @@ from tests.tasks.conftest import (
     make_task,
 )
 from tests.tg import BotClient, Reply
-from views.entry_keyboards import EntryCb, HoursDay
+from views.entry_keyboards import EntryCb, HoursDay, HoursPage
 
 TUESDAY = date(2026, 3, 10)
 
@@ -227,6 +227,7 @@ async def test_nobody_reaches_entries_outside_their_rights(
     assert "только свои часы" in (await tg.send(PROG, "/hours @anna")).text
     span = {"first": date(2026, 3, 9).toordinal(), "last": date(2026, 3, 11).toordinal()}
     forged = [
+        HoursPage(emp=team.outsider.id, **span).pack(),
         HoursDay(emp=team.outsider.id, day=TUESDAY.toordinal(), **span).pack(),
         EntryCb(act="e", id=entry.id, **span).pack(),
         EntryCb(act="y", id=entry.id, **span).pack(),
@@ -291,3 +292,14 @@ async def test_a_long_month_pages_its_days_and_loses_none(
     assert "◀" in [label for label, _ in second.buttons()]
     opened = await tg.click(PROG, second.button("Ср 25.02"))
     assert "1. 1 ч · общая работа" in opened.text
+
+
+async def test_the_day_in_english(tg: BotClient, session: AsyncSession, team: Team) -> None:
+    await tg.send(PROG, "/log 6h yesterday review")
+    listed = await tg.send(PROG, "/hours", lang="en")
+    day = await tg.click(PROG, listed.button("Tue 10 Mar · 6 h"), lang="en")
+    assert day.text.split("\n") == [
+        "Tue 10 Mar 2026: 6 h. Entries:",
+        "1. 6 h · general work — review",
+    ]
+    assert [label for label, _ in day.buttons()] == ["✏️ Edit 1", "🗑 Delete 1", "← Back"]
