@@ -1,6 +1,6 @@
 """/log, /undo and the Undo button; a plain private message that starts with a duration is a
 /log too (this router comes last before the fallback for that reason). /timer, /stop and
-/hours are in the sub-routers."""
+/hours (with its buttons) and /timesheet are in the sub-routers."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from aiogram.filters import Command, StateFilter
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import hours, timer
+from handlers import hours, hours_entries, timer, timesheet
 from handlers.common import rest_args
 from handlers.routing import Blueprint
 from handlers.task_views import drop_buttons
@@ -138,4 +138,4 @@ async def cb_undo(
         await callback.message.answer(text)
 
 
-router.include_routers(timer.router, hours.router)
+router.include_routers(timer.router, hours.router, hours_entries.router, timesheet.router)

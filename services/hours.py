@@ -1,4 +1,5 @@
-"""`/hours`: a person's own hours per day against their schedule, and per task.
+"""`/hours [PERSON]`: a person's hours per day against their schedule, and per task (whose
+hours someone may see: services.entry_edit.person_for).
 
 Periods: `week` (Monday to today, the default), `month` (the 1st to today) and `YYYY-MM` (that
 month, up to today when it is the current one). Days are listed when they had hours or a
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models import TimeEntry
 from services.calendar import load_calendar
 from services.errors import DomainError
+from services.people import PERSON_REF
 from services.tasks import tasks_by_ids
 from services.timelog import minutes_by_day, minutes_grouped
 from services.units import month_bounds, month_start
@@ -46,6 +48,23 @@ class HoursReport:
     total: int
     capacity: int
     unscheduled_days: int
+
+
+def split_person(args: list[str]) -> tuple[str | None, str]:
+    """`[PERSON] [PERIOD]` to the person's reference (None: the asker) and the period's text."""
+    if args and PERSON_REF.match(args[0]):
+        person, args = args[0], args[1:]
+    else:
+        person = None
+    if len(args) > 1:
+        raise DomainError("hours-usage", value=" ".join(args)[:20])
+    return person, args[0] if args else ""
+
+
+def check_span(first: date, last: date, today: date) -> None:
+    """A period a button carries back: what parse_period could have made, else stale."""
+    if not first <= last <= today or (last - first).days > 31:
+        raise DomainError("dialog-stale")
 
 
 def parse_period(text: str, today: date) -> tuple[date, date]:

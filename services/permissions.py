@@ -23,6 +23,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "stop": STAFF,
     "undo": STAFF,
     "hours": STAFF,
+    "timesheet": STAFF,
     "schedule": STAFF,
     "payroll": STAFF,
     "leave": STAFF,
@@ -69,6 +70,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "stop",
         "undo",
         "hours",
+        "timesheet",
         "schedule",
         "payroll",
         "leave",
@@ -99,6 +101,10 @@ HELP_VARIANTS: dict[tuple[str, str], str] = {
     ("tasks", "manager"): "lead",
     ("tasks", "external"): "external",
     ("schedule", "admin"): "admin",
+    ("hours", "admin"): "lead",
+    ("hours", "manager"): "lead",
+    ("timesheet", "admin"): "lead",
+    ("timesheet", "manager"): "lead",
     ("payroll", "admin"): "admin",
 }
 

@@ -6,6 +6,7 @@ on a task only when the person works on it (assignee or tester; a manager: any t
 groups; an admin: any) and the task is still open; a month locked by payroll refuses staff
 writes, while an admin's write goes through and is marked after_lock in the audit.
 tasks.logged_min is kept equal to the sum of the task's entries on every write.
+Changing and deleting an entry from /hours (services.entry_edit) use the same checks.
 Decided here: undo works on a closed task too (it corrects a mistake) and never moves a task's
 status back.
 """
@@ -153,12 +154,21 @@ def _check_day_cap(already: int, minutes: int, day: date) -> None:
         )
 
 
+check_day_cap = _check_day_cap
+
+
 async def _after_lock(session: AsyncSession, scope: Scope, day: date) -> bool:
     """Refuses a day of a locked month or of an approved week. Read only while the person's row
     is locked: locking a month takes every person's row first (services.locks), so a write
     either commits before the lock or sees it."""
+    return await require_writable(session, scope, scope.emp.id, day)
+
+
+async def require_writable(session: AsyncSession, scope: Scope, owner_id: int, day: date) -> bool:
+    """_after_lock for a write by `scope` to the entries of `owner_id` (who may be someone
+    else: a manager or an admin correcting an entry)."""
     after_lock = _check_month_lock(scope, await is_locked(session, day), day)
-    await require_week_open(session, scope.emp.id, day, scope.is_admin)
+    await require_week_open(session, owner_id, day, scope.is_admin)
     return after_lock
 
 
@@ -198,6 +208,9 @@ def _audit(
     return EntryAudit(**_audit_row(entry, actor, action, after_lock, update_id))
 
 
+audit_of = _audit
+
+
 async def _insert_entry(session: AsyncSession, entry: TimeEntry) -> None:
     """Core insert instead of the unit of work: the entry object only carries values back."""
     values = {c: getattr(entry, c) for c in _ENTRY_FIELDS}
@@ -230,6 +243,9 @@ async def _move_logged(session: AsyncSession, task_id: int, minutes: int) -> int
     ORM's update would search the session for the row to synchronise)."""
     result = await session.execute(_MOVE_LOGGED, {"task": task_id, "minutes": minutes})
     return int(result.scalar_one())
+
+
+move_logged = _move_logged
 
 
 async def _move_task_logged(session: AsyncSession, task: Task, minutes: int) -> None:

@@ -206,6 +206,11 @@ def parse_day(text: str, today: date, *, nearest: bool = False) -> date | None:
     return None
 
 
+def valid_comment(text: str) -> bool:
+    """A comment an entry may carry: at most MAX_COMMENT characters, no control characters."""
+    return len(text) <= MAX_COMMENT and not _FORBIDDEN_IN_COMMENT_RE.search(text)
+
+
 def _looks_like_date(token: str) -> bool:
     s = token.lower()
     return (

@@ -31,6 +31,8 @@ PLAN_COLUMNS: tuple[str, ...] = (
     "forecast_finish",
     "late_days",
 )
+# /timesheet csv: one row per time entry (docs/tasks-and-time.md)
+ENTRY_COLUMNS: tuple[str, ...] = ("date", "person", "task", "hours", "comment")
 PAYROLL_COLUMNS: tuple[str, ...] = (
     "employee",
     "full_name",

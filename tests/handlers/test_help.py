@@ -39,6 +39,7 @@ async def test_a_programmer_sees_their_topics_and_no_admin_syntax(
             "stop",
             "undo",
             "hours",
+            "timesheet",
             "schedule",
             "payroll",
             "leave",

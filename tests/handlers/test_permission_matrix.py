@@ -29,6 +29,7 @@ SPEC_TABLE: dict[str, set[str]] = {
     "stop": STAFF,
     "undo": STAFF,
     "hours": STAFF,
+    "timesheet": STAFF,
     "schedule": STAFF,
     "payroll": STAFF,
     "leave": STAFF,

@@ -97,10 +97,13 @@ async def test_staff_see_only_their_own_hours(tg: BotClient, team: Team) -> None
     assert "Записано 3 ч 20 мин" in (await tg.send(OUTSIDER, "/log 3h20m")).text
     own = await tg.send(PROG, "/hours")
     assert "1 ч" in own.text and "3 ч 20 мин" not in own.text
-    for text in ("/hours @anna", "/hours e8", "/hours @anna month"):
+    # Another person, existing or not, gets one refusal and nothing of theirs.
+    for text in ("/hours @anna", "/hours e8", "/hours e999", "/hours @anna month"):
         reply = await tg.send(PROG, text)
-        assert reply.text.startswith("Период «"), text
-        assert "3 ч 20 мин" not in reply.text
+        assert reply.text == "Смотреть можно только свои часы: /hours, /hours month.", text
+    # A manager sees the people of the groups they lead only (anna is in another group).
+    assert "не состоит в ваших группах" in (await tg.send(MANAGER, "/hours @anna")).text
+    assert "3 ч 20 мин" in (await tg.send(ADMIN, "/hours @anna")).text
 
 
 async def test_an_expired_external_is_refused_on_buttons_too(
