@@ -37,6 +37,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "groups": MANAGERS,
     "invite": MANAGERS,
     "bindchat": MANAGERS,
+    "unbindchat": MANAGERS,
     "role": ADMINS,
     "listed": ADMINS,
     "deactivate": ADMINS,
@@ -76,7 +77,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "remind",
     ),
     "tasks": ("tasks", "task", "comment", "review", "newtask", "assign", "cancel", "plan"),
-    "team": ("team", "groups", "invite", "bindchat"),
+    "team": ("team", "groups", "invite", "bindchat", "unbindchat"),
     "admin": (
         "role",
         "listed",

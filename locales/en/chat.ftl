@@ -1,0 +1,12 @@
+# Group chats bound to development groups: /unbindchat; reminder buttons.
+
+help-unbindchat = unbind a group chat from a group: /unbindchat in that chat, or /unbindchat backend in a private chat
+cmd-unbindchat = Unbind a chat from a group
+unbindchat-done = { $count ->
+    [one] The group { $names } is no longer bound to a chat. Its alerts go to its lead, or to the admins when it has none.
+   *[other] The groups { $names } are no longer bound to a chat. Their alerts go to their leads, or to the admins when a group has none.
+}
+err-unbindchat-usage = Format: /unbindchat in the bound group chat, or /unbindchat GROUP_NAME, for example: /unbindchat backend
+err-unbindchat-chat-not-bound = No group is bound to this chat. To bind one: /bindchat GROUP_NAME
+err-unbindchat-group-not-bound = The group { $name } is not bound to any chat.
+err-unbindchat-not-allowed = Groups bound to this chat: { $names }. Only a group's lead or an admin can unbind it.

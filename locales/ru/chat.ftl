@@ -1,0 +1,12 @@
+# Group chats bound to development groups: /unbindchat; reminder buttons.
+
+help-unbindchat = отвязать групповой чат от группы: /unbindchat в самом чате или /unbindchat backend в личном чате
+cmd-unbindchat = Отвязать чат от группы
+unbindchat-done = { $count ->
+    [one] Группа { $names } больше не привязана к чату. Её оповещения получает руководитель группы, а если его нет — администраторы.
+   *[other] Группы { $names } больше не привязаны к чату. Их оповещения получают руководители групп, а если руководителя нет — администраторы.
+}
+err-unbindchat-usage = Формат: /unbindchat в привязанном групповом чате или /unbindchat ИМЯ_ГРУППЫ, например: /unbindchat backend
+err-unbindchat-chat-not-bound = К этому чату не привязана ни одна группа. Привязать: /bindchat ИМЯ_ГРУППЫ
+err-unbindchat-group-not-bound = Группа { $name } не привязана ни к одному чату.
+err-unbindchat-not-allowed = К этому чату привязаны группы: { $names }. Отвязать их может руководитель группы или администратор.
