@@ -33,11 +33,12 @@ class FakeSession(BaseSession):
     def __init__(self) -> None:
         super().__init__()
         self.requests: list[TelegramMethod[Any]] = []
-        self.failures: list[tuple[str, Exception]] = []
+        self.failures: list[tuple[str, Exception, int | None]] = []
         self._ids = itertools.count(1000)
 
-    def fail_next(self, method_name: str, error: Exception) -> None:
-        self.failures.append((method_name, error))
+    def fail_next(self, method_name: str, error: Exception, chat_id: int | None = None) -> None:
+        """The next `method_name` request (to `chat_id` when given) raises `error`."""
+        self.failures.append((method_name, error, chat_id))
 
     async def close(self) -> None:
         return None
@@ -52,8 +53,8 @@ class FakeSession(BaseSession):
         timeout: Any = None,  # noqa: ASYNC109 - aiogram's signature
     ) -> Any:
         name = type(method).__name__
-        for i, (wanted, error) in enumerate(self.failures):
-            if wanted == name:
+        for i, (wanted, error, chat_id) in enumerate(self.failures):
+            if wanted == name and chat_id in (None, getattr(method, "chat_id", None)):
                 del self.failures[i]
                 raise error
         self.requests.append(method)
