@@ -2,12 +2,12 @@
 
 Who: active staff (not externals) whose capacity today (services.calendar) is above 0 and whose
 time entries dated today add up to less. The reminder says how much is missing and offers
-quick-log buttons: a one-time keyboard whose buttons send `/log REST #N DD.MM` for their open
-tasks and `/log REST DD.MM` for general work, so a tap logs the rest of that day through the
-ordinary /log command and its rules. Earlier days of the week (from Monday) that are short too
-are named, each with one more button for its rest (on the person's task in progress, else as
-general work). A timer still running is mentioned. People who said `/remind off` are skipped.
-Ledger key: e5.
+inline buttons labelled in words ("Log 6 h on #12 for today"): one per open task and one for
+general work, each logging the rest of that day (the day rides in the button, so a press the
+next morning logs on the reminded day) through services.reminders.log_rest and so every /log
+rule. Earlier days of the week (from Monday) that are short too are named, each with one more
+button for its rest (on the person's task in progress, else as general work). A timer still
+running is mentioned. People who said `/remind off` are skipped. Ledger key: e5.
 
 `missing_by_lead` is the managers' side, read the next morning by `lag_alerts`: one line per
 person of their groups who logged nothing on the last working day.
@@ -27,7 +27,7 @@ from models.people import STAFF_ROLES
 from services import timelog
 from services.calendar import load_calendar, load_holidays
 from services.reminders import short_days
-from views.reminders import quick_log, reminder_text
+from views.reminders import log_buttons, reminder_text
 
 MAX_TASK_BUTTONS = 3
 QUICK_STATUSES = ("in_progress", "new")
@@ -98,7 +98,7 @@ async def run(ctx: JobContext) -> None:
         own, before = tasks.get(emp.id, []), earlier.get(emp.id, [])
         tr = ctx.tr(to.lang)
         text = reminder_text(done, capacity, own, tr, before, timers.get(emp.id))
-        await ctx.delivery.text(to, text, quick_log(capacity - done, own, day, to.lang, before))
+        await ctx.delivery.text(to, text, log_buttons(capacity - done, own, day, tr, before))
 
 
 @dataclass(frozen=True)

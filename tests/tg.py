@@ -210,14 +210,22 @@ class BotClient:
         return await self.feed(self.message_update(user_id, text, **kwargs))
 
     async def click(
-        self, user_id: int, data: str, *, message_text: str = "…", lang: str = "ru"
+        self,
+        user_id: int,
+        data: str,
+        *,
+        message_text: str = "…",
+        lang: str = "ru",
+        reply_markup: InlineKeyboardMarkup | None = None,
     ) -> Reply:
+        """`message_text` and `reply_markup`: the message the button is under, as sent."""
         message = Message(
             message_id=next(self._message_ids),
             date=datetime.now(UTC),
             chat=Chat(id=user_id, type="private"),
             from_user=User(id=BOT_ID, is_bot=True, first_name="CRM"),
             text=message_text,
+            reply_markup=reply_markup,
         )
         query = CallbackQuery(
             id=str(next(self._update_ids)),

@@ -1,16 +1,34 @@
-"""The log reminder: what is missing today, and quick-log buttons that send /log."""
+"""The log reminder: what is missing today, and inline buttons that log the rest."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from aiogram.types import KeyboardButton, ReplyKeyboardMarkup
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from models import Employee
+from services.errors import DomainError
 from services.reminders import ShortDay
 from views import formats
 from views.i18n import Translator
+
+
+class RemindLogCb(CallbackData, prefix="rl"):
+    """A reminder's log button: `minutes` on the day `day` (an ordinal), on task `task` (0:
+    general work). The day is the reminded one, so a press the next morning logs on it."""
+
+    day: int
+    task: int
+    minutes: int
+
+
+def pressed_day(data: RemindLogCb) -> date:
+    """The button's day; a number no date has is a forged button."""
+    if not 0 < data.day <= date.max.toordinal():
+        raise DomainError("dialog-stale")
+    return date.fromordinal(data.day)
 
 
 def compact(minutes: int, lang: str) -> str:
@@ -20,21 +38,61 @@ def compact(minutes: int, lang: str) -> str:
     return (f"{hours}{h}" if hours else "") + (f"{rest}{m}" if rest or not hours else "")
 
 
-def log_command(rest: int, task_id: int | None, day: date, lang: str) -> str:
-    task = f" #{task_id}" if task_id is not None else ""
-    return f"/log {compact(rest, lang)}{task} {day:%d.%m}"
+def _label(rest: int, task_id: int | None, day: date, today: date, tr: Translator) -> str:
+    duration = formats.duration(rest, tr)
+    if day == today:
+        if task_id is None:
+            return tr("remind-btn-today-general", duration=duration)
+        return tr("remind-btn-today-task", duration=duration, id=task_id)
+    weekday = tr("calendar-weekdays").split()[day.weekday()]
+    if tr.lang == "ru":
+        weekday = weekday.lower()  # mid-sentence: "за 10.03 (вт)"
+    when = {"weekday": weekday, "day": formats.day_short(day, tr.lang)}
+    if task_id is None:
+        return tr("remind-btn-day-general", duration=duration, **when)
+    return tr("remind-btn-day-task", duration=duration, id=task_id, **when)
 
 
-def quick_log(
-    rest: int, task_ids: list[int], day: date, lang: str, earlier: Sequence[ShortDay] = ()
-) -> ReplyKeyboardMarkup:
-    """Buttons that send `/log REST #N DD.MM`: the date keeps a tap made the next morning on
-    the day the reminder was about. Then one button per earlier short day of the week."""
-    rows = [[KeyboardButton(text=log_command(rest, task, day, lang))] for task in task_ids]
-    rows.append([KeyboardButton(text=log_command(rest, None, day, lang))])
+def _button(
+    rest: int, task_id: int | None, day: date, today: date, tr: Translator
+) -> list[InlineKeyboardButton]:
+    data = RemindLogCb(day=day.toordinal(), task=task_id or 0, minutes=rest)
+    return [
+        InlineKeyboardButton(text=_label(rest, task_id, day, today, tr), callback_data=data.pack())
+    ]
+
+
+def log_buttons(
+    rest: int, task_ids: list[int], day: date, tr: Translator, earlier: Sequence[ShortDay] = ()
+) -> InlineKeyboardMarkup:
+    """One button a row: today's rest on each open task, then as general work, then one per
+    earlier short day of the week (on the task in progress, else as general work)."""
+    rows = [_button(rest, task, day, day, tr) for task in task_ids]
+    rows.append(_button(rest, None, day, day, tr))
     first = task_ids[0] if task_ids else None
-    rows += [[KeyboardButton(text=log_command(d.rest, first, d.day, lang))] for d in earlier]
-    return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
+    rows += [_button(d.rest, first, d.day, day, tr) for d in earlier]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def after_log(
+    markup: InlineKeyboardMarkup | None, logged_day: date, undo: InlineKeyboardMarkup
+) -> InlineKeyboardMarkup:
+    """The reminder's keyboard once a button logged `logged_day`: Undo, then the buttons of the
+    other days (that day is full now, its other buttons would only be refused)."""
+    rows = list(undo.inline_keyboard)
+    for row in markup.inline_keyboard if markup else []:
+        kept = [b for b in row if _log_day(b) not in (None, logged_day.toordinal())]
+        if kept:
+            rows.append(kept)
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def _log_day(button: InlineKeyboardButton) -> int | None:
+    """The day a reminder's log button logs on; None for any other button (an earlier Undo)."""
+    data = button.callback_data or ""
+    if not data.startswith(RemindLogCb.__prefix__ + ":"):
+        return None
+    return RemindLogCb.unpack(data).day
 
 
 def reminder_text(

@@ -10,3 +10,10 @@ err-unbindchat-usage = Format: /unbindchat in the bound group chat, or /unbindch
 err-unbindchat-chat-not-bound = No group is bound to this chat. To bind one: /bindchat GROUP_NAME
 err-unbindchat-group-not-bound = The group { $name } is not bound to any chat.
 err-unbindchat-not-allowed = Groups bound to this chat: { $names }. Only a group's lead or an admin can unbind it.
+
+remind-btn-today-task = Log { $duration } on #{ $id } for today
+remind-btn-today-general = Log { $duration } for today, no task
+remind-btn-day-task = Log { $duration } on #{ $id } for { $weekday } { $day }
+remind-btn-day-general = Log { $duration } for { $weekday } { $day }, no task
+err-remind-log-full = On { $day }, { $logged } h of { $capacity } h are already logged: the day is full, the button added nothing.
+err-remind-log-changed = More time was logged for { $day } after the reminder: { $logged } h of { $capacity } h, { $left } h short. The button added nothing; log the rest with /log.

@@ -59,7 +59,7 @@ jobs-lag-digest-footer = Details: /plan
 
 jobs-remind-text = You have logged { $logged } of { $capacity } today. Log the rest, for example: /log { $rest } #{ $id } what was done
 jobs-remind-text-general = You have logged { $logged } of { $capacity } today. Log the rest, for example: /log { $rest } what was done
-jobs-remind-buttons = Or tap a button below: it sends the /log command for you.
+jobs-remind-buttons = Or tap a button below: the time is logged, with no comment, on the day the button names.
 jobs-remind-button = #{ $id } +{ $duration }
 
 err-jobs-usage = Format: /jobs, or /jobs run NAME [YYYY-MM]. Jobs: lag_alerts, log_reminders, payroll_summary. For example: /jobs run payroll_summary 2026-02

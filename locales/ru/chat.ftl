@@ -10,3 +10,10 @@ err-unbindchat-usage = Формат: /unbindchat в привязанном гр�
 err-unbindchat-chat-not-bound = К этому чату не привязана ни одна группа. Привязать: /bindchat ИМЯ_ГРУППЫ
 err-unbindchat-group-not-bound = Группа { $name } не привязана ни к одному чату.
 err-unbindchat-not-allowed = К этому чату привязаны группы: { $names }. Отвязать их может руководитель группы или администратор.
+
+remind-btn-today-task = Записать { $duration } на #{ $id } за сегодня
+remind-btn-today-general = Записать { $duration } за сегодня без задачи
+remind-btn-day-task = Записать { $duration } на #{ $id } за { $day } ({ $weekday })
+remind-btn-day-general = Записать { $duration } за { $day } ({ $weekday }) без задачи
+err-remind-log-full = За { $day } уже записано { $logged } ч из { $capacity } ч: день заполнен, кнопка ничего не добавила.
+err-remind-log-changed = За { $day } после напоминания записано ещё время: всего { $logged } ч из { $capacity } ч, не хватает { $left } ч. Кнопка ничего не добавила — запишите остаток командой /log.

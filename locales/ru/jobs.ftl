@@ -65,7 +65,7 @@ jobs-lag-digest-footer = Подробнее: /plan
 
 jobs-remind-text = Сегодня записано { $logged } из { $capacity }. Запишите остальное, например: /log { $rest } #{ $id } что сделано
 jobs-remind-text-general = Сегодня записано { $logged } из { $capacity }. Запишите остальное, например: /log { $rest } что сделано
-jobs-remind-buttons = Или нажмите кнопку внизу — она отправит команду /log за вас.
+jobs-remind-buttons = Или нажмите кнопку ниже: время запишется без комментария за тот день, что назван на кнопке.
 jobs-remind-button = #{ $id } +{ $duration }
 
 err-jobs-usage = Формат: /jobs или /jobs run ИМЯ [ГГГГ-ММ]. Задания: lag_alerts, log_reminders, payroll_summary. Например: /jobs run payroll_summary 2026-02
