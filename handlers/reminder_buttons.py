@@ -1,18 +1,18 @@
 """The log reminder's buttons: a press logs the rest of the reminded day through the rules of
-/log (services.reminders.log_rest) and the reminder itself says what was logged."""
+/log (services.reminders.log_rest) and the reminder itself says what was logged (one
+confirmation, handlers.confirm)."""
 
 from __future__ import annotations
 
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers.confirm import confirm
 from handlers.routing import Blueprint
-from handlers.task_views import edit
 from models import Employee
 from services import clock, reminders
 from services import tasks as tasks_service
 from services.config import AppConfig
-from services.textsplit import MESSAGE_LIMIT, utf16_len
 from views.i18n import Translator
 from views.keyboards import valid_id
 from views.reminders import RemindLogCb, after_log, pressed_day
@@ -45,12 +45,5 @@ async def cb_remind_log(
         update_id=event_update.update_id,
     )
     text, undo = await log_reply(session, scope, logged, tr, config)
-    # One confirmation: the reminder is edited to say what was logged; the press gets no toast.
-    await callback.answer()
-    reminder = callback.message
-    if not isinstance(reminder, Message):
-        return
-    combined = f"{reminder.text}\n\n✅ {text}" if reminder.text else f"✅ {text}"
-    if utf16_len(combined) > MESSAGE_LIMIT:
-        combined = f"✅ {text}"
-    await edit(reminder, combined, after_log(reminder.reply_markup, day, undo))
+    pressed_under = callback.message.reply_markup if isinstance(callback.message, Message) else None
+    await confirm(callback, text, after_log(pressed_under, day, undo))

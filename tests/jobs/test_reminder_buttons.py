@@ -1,5 +1,6 @@
 """The log reminder's buttons, pressed by their label: each logs the rest of the reminded day
-once, through the rules of /log, and the reminder itself says what was logged."""
+once, through the rules of /log, and the reminder itself says what was logged. And the weekly
+approval digest, edited the same way."""
 
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.ratelimit import RateLimiter
 from bot.scheduling import create_sender
+from handlers.week_views import decide_keyboard, without_person
 from jobs.runner import JobRunner
-from models import TimeEntry
+from models import Employee, TimeEntry
 from services import clock
 from services.config import AppConfig
 from tests.jobs.conftest import no_wait
 from tests.jobs.data import team
 from tests.pay import helpers as h
 from tests.tg import BotClient, Reply
+from views.i18n import Translator
 
 TODAY = date(2026, 3, 11)
 IVAN, OLGA = 101, 102
@@ -202,3 +205,16 @@ async def test_someone_elses_or_forged_buttons_are_refused(
     assert await entries(session, ivan) == []
     assert await entries(session, olga) == []
     assert await entries(session, external_id) == []
+
+
+def test_a_decided_week_leaves_the_deciders_keyboard() -> None:
+    """Approve in a digest edits the digest: the approved person's buttons go, the others stay."""
+    people = [Employee(id=4, full_name="Ivan"), Employee(id=5, full_name="Petr")]
+    markup = decide_keyboard(people, date(2026, 3, 9), Translator("ru"))
+    left = without_person(markup, 4)
+    assert left is not None
+    assert [b.text for row in left.inline_keyboard for b in row] == [
+        "✅ Утвердить e5",
+        "↩ Вернуть e5",
+    ]
+    assert without_person(left, 5) is None
