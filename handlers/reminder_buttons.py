@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.confirm import confirm
 from handlers.routing import Blueprint
 from models import Employee
-from services import clock, reminders
+from services import clock, reminders, timers
 from services import tasks as tasks_service
 from services.config import AppConfig
 from views.i18n import Translator
 from views.keyboards import valid_id
-from views.reminders import RemindLogCb, after_log, pressed_day
-from views.timelog import log_reply
+from views.reminders import RemindLogCb, RemindStopCb, after_log, pressed_day
+from views.timelog import log_reply, stop_reply
 
 router = Blueprint(__name__)
 
@@ -47,3 +47,28 @@ async def cb_remind_log(
     text, undo = await log_reply(session, scope, logged, tr, config)
     pressed_under = callback.message.reply_markup if isinstance(callback.message, Message) else None
     await confirm(callback, text, after_log(pressed_under, day, undo))
+
+
+@router.callback_query(RemindStopCb.filter())
+async def cb_remind_stop(
+    callback: CallbackQuery,
+    callback_data: RemindStopCb,
+    session: AsyncSession,
+    me: Employee,
+    tr: Translator,
+    config: AppConfig,
+    event_update: Update,
+) -> None:
+    """Stop the timer the reminder named, as /stop would (its time is logged); the log buttons
+    stay, and now see the timer's entries."""
+    scope = await tasks_service.scope_of(session, me)
+    outcome = await timers.stop_timer(
+        session,
+        scope,
+        config.timezone,
+        event_update.update_id,
+        choice=timers.ALL,
+        key=callback_data.key,
+    )
+    pressed_under = callback.message.reply_markup if isinstance(callback.message, Message) else None
+    await confirm(callback, stop_reply(outcome, tr), after_log(pressed_under, None))

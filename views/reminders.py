@@ -24,6 +24,13 @@ class RemindLogCb(CallbackData, prefix="rl"):
     minutes: int
 
 
+class RemindStopCb(CallbackData, prefix="rs"):
+    """A reminder's button that stops the timer started at `key` (services.timers.started_key):
+    a timer started since is not stopped by an old reminder."""
+
+    key: int
+
+
 def pressed_day(data: RemindLogCb) -> date:
     """The button's day; a number no date has is a forged button."""
     if not 0 < data.day <= date.max.toordinal():
@@ -63,11 +70,23 @@ def _button(
 
 
 def log_buttons(
-    rest: int, task_ids: list[int], day: date, tr: Translator, earlier: Sequence[ShortDay] = ()
+    rest: int,
+    task_ids: list[int],
+    day: date,
+    tr: Translator,
+    earlier: Sequence[ShortDay] = (),
+    timer: tuple[int, int] | None = None,
 ) -> InlineKeyboardMarkup:
-    """One button a row: today's rest on each open task, then as general work, then one per
-    earlier short day of the week (on the task in progress, else as general work)."""
-    rows = [_button(rest, task, day, day, tr) for task in task_ids]
+    """One button a row: a running timer's Stop first (`timer`: its task and started_key: its
+    time is logged before anything else is), then today's rest on each open task, as general
+    work, and one per earlier short day of the week (on the task in progress, else as general
+    work)."""
+    rows = []
+    if timer is not None:
+        task_id, key = timer
+        label = tr("remind-btn-stop", id=task_id)
+        rows.append([InlineKeyboardButton(text=label, callback_data=RemindStopCb(key=key).pack())])
+    rows += [_button(rest, task, day, day, tr) for task in task_ids]
     rows.append(_button(rest, None, day, day, tr))
     first = task_ids[0] if task_ids else None
     rows += [_button(d.rest, first, d.day, day, tr) for d in earlier]
@@ -75,24 +94,29 @@ def log_buttons(
 
 
 def after_log(
-    markup: InlineKeyboardMarkup | None, logged_day: date, undo: InlineKeyboardMarkup
-) -> InlineKeyboardMarkup:
-    """The reminder's keyboard once a button logged `logged_day`: Undo, then the buttons of the
-    other days (that day is full now, its other buttons would only be refused)."""
-    rows = list(undo.inline_keyboard)
+    markup: InlineKeyboardMarkup | None,
+    logged_day: date | None,
+    undo: InlineKeyboardMarkup | None = None,
+) -> InlineKeyboardMarkup | None:
+    """The reminder's keyboard after a press: Undo of what a log button wrote, then the rest.
+    After a log button (`logged_day`): the log buttons of the other days (that day is full
+    now, its buttons would only be refused) and Stop. After Stop (`logged_day` None): every
+    log button. An earlier Undo goes."""
+    rows = list(undo.inline_keyboard) if undo else []
     for row in markup.inline_keyboard if markup else []:
-        kept = [b for b in row if _log_day(b) not in (None, logged_day.toordinal())]
+        kept = [b for b in row if _stays(b, logged_day)]
         if kept:
             rows.append(kept)
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-def _log_day(button: InlineKeyboardButton) -> int | None:
-    """The day a reminder's log button logs on; None for any other button (an earlier Undo)."""
+def _stays(button: InlineKeyboardButton, logged_day: date | None) -> bool:
     data = button.callback_data or ""
-    if not data.startswith(RemindLogCb.__prefix__ + ":"):
-        return None
-    return RemindLogCb.unpack(data).day
+    if data.startswith(RemindStopCb.__prefix__ + ":"):
+        return logged_day is not None
+    if data.startswith(RemindLogCb.__prefix__ + ":"):
+        return logged_day is None or RemindLogCb.unpack(data).day != logged_day.toordinal()
+    return False
 
 
 def reminder_text(

@@ -17,3 +17,4 @@ remind-btn-day-task = Log { $duration } on #{ $id } for { $weekday } { $day }
 remind-btn-day-general = Log { $duration } for { $weekday } { $day }, no task
 err-remind-log-full = On { $day }, { $logged } h of { $capacity } h are already logged: the day is full, the button added nothing.
 err-remind-log-changed = More time was logged for { $day } after the reminder: { $logged } h of { $capacity } h, { $left } h short. The button added nothing; log the rest with /log.
+remind-btn-stop = ⏹ Stop the timer on task #{ $id }

@@ -17,3 +17,4 @@ remind-btn-day-task = Записать { $duration } на #{ $id } за { $day }
 remind-btn-day-general = Записать { $duration } за { $day } ({ $weekday }) без задачи
 err-remind-log-full = За { $day } уже записано { $logged } ч из { $capacity } ч: день заполнен, кнопка ничего не добавила.
 err-remind-log-changed = За { $day } после напоминания записано ещё время: всего { $logged } ч из { $capacity } ч, не хватает { $left } ч. Кнопка ничего не добавила — запишите остаток командой /log.
+remind-btn-stop = ⏹ Остановить таймер по задаче #{ $id }

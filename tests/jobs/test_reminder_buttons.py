@@ -4,7 +4,7 @@ approval digest, edited the same way."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from aiogram.methods import SendMessage
@@ -16,7 +16,7 @@ from bot.ratelimit import RateLimiter
 from bot.scheduling import create_sender
 from handlers.week_views import decide_keyboard, without_person
 from jobs.runner import JobRunner
-from models import Employee, TimeEntry
+from models import Employee, TimeEntry, Timer
 from services import clock
 from services.config import AppConfig
 from tests.jobs.conftest import no_wait
@@ -205,6 +205,40 @@ async def test_someone_elses_or_forged_buttons_are_refused(
     assert await entries(session, ivan) == []
     assert await entries(session, olga) == []
     assert await entries(session, external_id) == []
+
+
+async def test_the_stop_button_stops_the_named_timer_and_keeps_the_log_buttons(
+    client: BotClient,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    config: AppConfig,
+) -> None:
+    ivan = (await team(session)).staff.ivan.id
+    session.add(
+        Timer(employee_id=ivan, task_id=1, started_at=clock.utcnow_naive() - timedelta(hours=2))
+    )
+    await session.commit()
+    await remind(client, sessionmaker, config)
+    reminder = Reminder(client, IVAN)
+    assert reminder.labels()[:2] == [
+        "⏹ Остановить таймер по задаче #1",
+        "Записать 8 ч на #1 за сегодня",
+    ]
+    assert "остановите его кнопкой ниже или командой /stop" in reminder.text
+
+    edit = edited(await reminder.press("⏹ Остановить таймер по задаче #1"))
+    assert "\n\n✅ Таймер по задаче #1 остановлен: записано 2 ч" in edit.text
+    labels = [b.text for row in edit.reply_markup.inline_keyboard for b in row]
+    assert labels == reminder.labels()[1:]  # Stop is gone, every log button stays
+    assert await entries(session, ivan) == [(1, TODAY, 120)]
+    assert await session.get(Timer, ivan) is None
+
+    again = await reminder.press("⏹ Остановить таймер по задаче #1")
+    assert "таймер" in alert(again).lower()
+    # the timer's two hours count: the 8-hour button no longer fits the day
+    late = await reminder.press("Записать 8 ч на #1 за сегодня")
+    assert "всего 2 ч из 8 ч, не хватает 6 ч" in alert(late)
+    assert await entries(session, ivan) == [(1, TODAY, 120)]
 
 
 def test_a_decided_week_leaves_the_deciders_keyboard() -> None:
