@@ -9,7 +9,7 @@ unbindchat-done = { $count ->
 err-unbindchat-usage = Format: /unbindchat in the bound group chat, or /unbindchat GROUP_NAME, for example: /unbindchat backend
 err-unbindchat-chat-not-bound = No group is bound to this chat. To bind one: /bindchat GROUP_NAME
 err-unbindchat-group-not-bound = The group { $name } is not bound to any chat.
-err-unbindchat-not-allowed = Groups bound to this chat: { $names }. Only a group's lead or an admin can unbind it.
+err-unbindchat-not-allowed = Groups bound to this chat: { $names }. Only their leads or an admin can unbind them.
 
 remind-btn-today-task = Log { $duration } on #{ $id } for today
 remind-btn-today-general = Log { $duration } for today, no task

@@ -9,7 +9,7 @@ unbindchat-done = { $count ->
 err-unbindchat-usage = Формат: /unbindchat в привязанном групповом чате или /unbindchat ИМЯ_ГРУППЫ, например: /unbindchat backend
 err-unbindchat-chat-not-bound = К этому чату не привязана ни одна группа. Привязать: /bindchat ИМЯ_ГРУППЫ
 err-unbindchat-group-not-bound = Группа { $name } не привязана ни к одному чату.
-err-unbindchat-not-allowed = К этому чату привязаны группы: { $names }. Отвязать их может руководитель группы или администратор.
+err-unbindchat-not-allowed = К этому чату привязаны группы: { $names }. Отвязать их могут только их руководители или администратор.
 
 remind-btn-today-task = Записать { $duration } на #{ $id } за сегодня
 remind-btn-today-general = Записать { $duration } за сегодня без задачи

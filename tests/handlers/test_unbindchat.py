@@ -27,7 +27,7 @@ async def test_the_lead_unbinds_in_the_chat_and_another_manager_may_not(
     refused = await tg.send(MANAGER2, "/unbindchat", chat_id=CHAT)
     assert refused.text == (
         "К этому чату привязаны группы: backend. "
-        "Отвязать их может руководитель группы или администратор."
+        "Отвязать их могут только их руководители или администратор."
     )
     refused = await tg.send(MANAGER2, "/unbindchat backend")
     assert refused.text == "Вы не руководите группой backend."
