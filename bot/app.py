@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 import handlers
 from bot import errors
 from bot.inline_filters import run_filters_inline
-from bot.middlewares import DbSessionMiddleware, IdentityMiddleware
+from bot.middlewares import ChatMigrationMiddleware, DbSessionMiddleware, IdentityMiddleware
 from bot.scheduling import create_sender
 from bot.sender import RetryMiddleware, Sender
 from bot.settings import Settings
@@ -94,6 +94,8 @@ def create_dispatcher(
         **workflow_data,
     )
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker, _sender_for(sessionmaker, sender)))
+    # before IdentityMiddleware: Telegram's note of a group's upgrade may come from anyone
+    dp.update.outer_middleware(ChatMigrationMiddleware())
     dp.update.outer_middleware(IdentityMiddleware(config))
     dp.errors.register(errors.on_error)
     dp.include_router(handlers.setup())

@@ -1,5 +1,6 @@
 """Outer middlewares: one database session per update, exactly-once updates, replies after
-the commit, and who is writing (employee, language, translator)."""
+the commit, a group chat's move to a supergroup, and who is writing (employee, language,
+translator)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from bot import outbox
 from bot.sender import Sender
 from handlers.start import refusal
 from models import ProcessedUpdate
-from services import commands, language, people
+from services import commands, group_chats, language, people
 from services.config import AppConfig
 from services.errors import DomainError
 from views.i18n import Translator, pick_language
@@ -78,6 +79,36 @@ class DbSessionMiddleware(BaseMiddleware):
             await outbox.flush(kept, bot, self.sender_for(bot))
         except Exception as error:
             log.warning("a reply before a failure was not made: %s", type(error).__name__)
+
+
+class ChatMigrationMiddleware(BaseMiddleware):
+    """A group chat Telegram turned into a supergroup: its bindings follow it to the new id.
+
+    Telegram says so with a service message in the old chat (`migrate_to_chat_id`) and one in
+    the new chat (`migrate_from_chat_id`); its sender is whoever upgraded the group, possibly
+    someone the bot does not know, or nobody. So it is handled here, before the check of who is
+    writing, and changes nothing but bindings of exactly the old id. Nobody is answered."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        assert isinstance(event, Update)
+        moved = _migration(event.message)
+        if moved is None:
+            return await handler(event, data)
+        old_chat_id, new_chat_id = moved
+        count = await group_chats.move_chat(data["session"], old_chat_id, new_chat_id)
+        log.info("chat %s became %s: %d binding(s) moved", old_chat_id, new_chat_id, count)
+        return None
+
+
+def _migration(message: Message | None) -> tuple[int, int] | None:
+    """(old chat id, new chat id) when `message` is Telegram's note of a group's upgrade."""
+    if message is None:
+        return None
+    if message.migrate_to_chat_id is not None and message.chat.type == "group":
+        return message.chat.id, message.migrate_to_chat_id
+    if message.migrate_from_chat_id is not None and message.chat.type == "supergroup":
+        return message.migrate_from_chat_id, message.chat.id
+    return None
 
 
 def _starts_bot(event: Update) -> bool:

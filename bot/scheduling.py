@@ -12,7 +12,7 @@ from bot.sender import Sender
 from jobs.prune import schedule_pruning
 from jobs.runner import JobRunner
 from jobs.scheduler import JobScheduler
-from services import reach
+from services import group_chats, reach
 from services.config import AppConfig
 
 
@@ -22,15 +22,20 @@ def create_sender(
     limiter: RateLimiter | None = None,
     **options: Any,
 ) -> Sender:
-    """The sender every job and broadcast uses; a 403 marks the person unreachable.
-    `limiter` and `options` (Sender's keywords) let tests pace it differently."""
+    """The sender every job and broadcast uses; a 403 marks the person unreachable, a group
+    chat that became a supergroup takes its bindings along. `limiter` and `options` (Sender's
+    keywords) let tests pace it differently."""
 
     async def on_blocked(chat_id: int) -> None:
         async with sessionmaker() as session:
             await reach.mark_unreachable(session, chat_id)
 
+    async def on_migrated(old_chat_id: int, new_chat_id: int) -> None:
+        async with sessionmaker() as session:
+            await group_chats.move_chat(session, old_chat_id, new_chat_id)
+
     limiter = limiter or RateLimiter(per_second=SAFE_PER_SECOND)
-    return Sender(bot, limiter, on_blocked=on_blocked, **options)
+    return Sender(bot, limiter, on_blocked=on_blocked, on_migrated=on_migrated, **options)
 
 
 def create_jobs(

@@ -121,6 +121,7 @@ class SendResult:
 class _Attempts:
     failures: int = 0
     flood_waits: int = 0
+    moved_to: int | None = None  # the supergroup a group chat became, once Telegram said so
 
 
 class Sender:
@@ -132,6 +133,9 @@ class Sender:
       that, capped at :data:`MAX_BACKOFF`) and tries again, so a message gets at most
       ``1 + max_retries`` attempts;
     * 403, or "chat not found": awaits ``on_blocked(chat_id)`` and returns ``blocked=True``;
+    * the group chat became a supergroup (TelegramMigrateToChat): awaits
+      ``on_migrated(old_id, new_id)`` (bindings follow the chat) and sends once more, to the new
+      id; a second such answer is given up;
     * any other API error: logged, returned as ``ok=False``, not retried.
 
     Every attempt, retries included, goes through the limiter.  A network error after Telegram
@@ -147,6 +151,7 @@ class Sender:
         max_retries: int = 5,
         base_backoff: float = 0.5,
         on_blocked: Callable[[int], Awaitable[None]] | None = None,
+        on_migrated: Callable[[int, int], Awaitable[None]] | None = None,
         sleep: Sleep = asyncio.sleep,
         max_flood_waits: int = 10,
         jitter: float = DEFAULT_JITTER,
@@ -158,6 +163,7 @@ class Sender:
         self._max_retries = max_retries
         self._base_backoff = base_backoff
         self._on_blocked = on_blocked
+        self._on_migrated = on_migrated
         self._sleep = sleep
         self._max_flood_waits = max_flood_waits
         self._jitter = jitter
@@ -231,6 +237,10 @@ class Sender:
             outcome = await self._attempt(chat_id, name, method, attempts)
             if outcome is not None:
                 return outcome
+            if attempts.moved_to is not None and attempts.moved_to != chat_id:
+                await self._migrated(chat_id, attempts.moved_to)
+                chat_id = attempts.moved_to
+                method = method.model_copy(update={"chat_id": chat_id})
 
     async def _attempt(
         self, chat_id: int, name: str, method: TelegramMethod[Message], attempts: _Attempts
@@ -280,8 +290,11 @@ class Sender:
                 return await self._blocked(chat_id, name, describe_failure(exc))
             return self._give_up(chat_id, name, describe_failure(exc))
         except TelegramMigrateToChat as exc:
-            reason = f"chat migrated to {exc.migrate_to_chat_id}"
-            return self._give_up(chat_id, name, reason)
+            if attempts.moved_to is not None or exc.migrate_to_chat_id == chat_id:
+                return self._give_up(chat_id, name, f"chat migrated to {exc.migrate_to_chat_id}")
+            attempts.moved_to = exc.migrate_to_chat_id
+            logger.info("Chat %s became %s: sending there", chat_id, exc.migrate_to_chat_id)
+            return None
         except (TelegramAPIError, ClientDecodeError) as exc:
             return self._give_up(chat_id, name, describe_failure(exc))
         finally:
@@ -291,6 +304,16 @@ class Sender:
     def _give_up(self, chat_id: int, name: str, reason: str) -> SendResult:
         logger.error("%s to chat %s not delivered: %s", name, chat_id, reason)
         return SendResult(ok=False, error=reason)
+
+    async def _migrated(self, old_chat_id: int, new_chat_id: int) -> None:
+        if self._on_migrated is None:
+            return
+        try:
+            await self._on_migrated(old_chat_id, new_chat_id)
+        except Exception:
+            # The message still goes to the new chat; the binding follows on the next failure
+            # or the migration's service message.
+            logger.exception("on_migrated failed for chat %s", old_chat_id)
 
     async def _blocked(self, chat_id: int, name: str, reason: str) -> SendResult:
         logger.info("%s to chat %s: recipient unreachable (%s)", name, chat_id, reason)

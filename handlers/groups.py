@@ -1,4 +1,4 @@
-"""/groups, /group new|lead|add|remove, /bindchat."""
+"""/groups, /group new|lead|add|remove, /bindchat, /unbindchat."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.common import answer_long, split_args
 from handlers.routing import Blueprint
 from models import Employee
-from services import keywords, people
+from services import group_chats, keywords, people
 from services.errors import DomainError
 from views.i18n import Translator
 
@@ -71,3 +71,20 @@ async def cmd_bindchat(
     group = await people.group_by_name(session, args[0])
     await people.bind_chat(session, me, group, message.chat.id)
     await message.answer(tr("bindchat-done", name=group.name))
+
+
+@router.message(Command("unbindchat"))
+async def cmd_unbindchat(
+    message: Message, session: AsyncSession, me: Employee, tr: Translator
+) -> None:
+    """In the bound chat itself: no argument needed; in private: the group's name."""
+    args = split_args(message.text)
+    if len(args) > 1 or (not args and message.chat.type == "private"):
+        raise DomainError("unbindchat-usage")
+    if args:
+        group = await people.group_by_name(session, args[0])
+        await group_chats.unbind_group(session, me, group)
+        names = [group.name]
+    else:
+        names = [g.name for g in await group_chats.unbind_chat(session, me, message.chat.id)]
+    await message.answer(tr("unbindchat-done", names=", ".join(names), count=len(names)))

@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import balance, reason_dialog, remind, timer_watch, week_approval
 from handlers.common import answer_long, notify, rest_args
+from handlers.confirm import confirm
 from handlers.routing import Blueprint
-from handlers.task_views import edit
 from models import Employee, LeaveRequest
 from services import clock
 from services import leave as leave_service
@@ -127,9 +127,7 @@ async def cb_approve(
 ) -> None:
     request, emp = await leave_service.approve(session, me, valid_id(callback_data.id))
     text = tr("leave-approved-you", person=emp.display, line=leave_line(request, tr))
-    await callback.answer(text[:200])
-    if isinstance(callback.message, Message):
-        await edit(callback.message, text)
+    await confirm(callback, text, keep=False)  # one confirmation: the request is replaced
     etr = reader(emp.language, config.default_language)
     await notify(
         bot,

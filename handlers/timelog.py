@@ -11,7 +11,7 @@ from aiogram.filters import Command, StateFilter
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import hours, hours_entries, timer, timesheet
+from handlers import hours, hours_entries, reminder_buttons, timer, timesheet
 from handlers.common import rest_args
 from handlers.routing import Blueprint
 from handlers.task_views import drop_buttons
@@ -138,4 +138,6 @@ async def cb_undo(
         await callback.message.answer(text)
 
 
-router.include_routers(timer.router, hours.router, hours_entries.router, timesheet.router)
+router.include_routers(
+    timer.router, hours.router, hours_entries.router, timesheet.router, reminder_buttons.router
+)

@@ -7,8 +7,8 @@ from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import split_args
+from handlers.confirm import confirm
 from handlers.routing import Blueprint
-from handlers.task_views import edit
 from models import Employee
 from services import tasks as tasks_service
 from services import timers
@@ -83,7 +83,5 @@ async def cb_stop(
         choice=callback_data.choice,
         key=callback_data.key,
     )
-    text = stop_reply(outcome, tr)
-    await callback.answer(text[:200])
-    if isinstance(callback.message, Message):
-        await edit(callback.message, text)
+    # one confirmation: the question is replaced by what was done
+    await confirm(callback, stop_reply(outcome, tr), keep=False)

@@ -13,8 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import reason_dialog
 from handlers.common import notify
+from handlers.confirm import confirm
 from handlers.routing import Blueprint
-from handlers.week_views import WeekCb, decide_keyboard, span, submit_keyboard, totals
+from handlers.week_views import (
+    WeekCb,
+    decide_keyboard,
+    span,
+    submit_keyboard,
+    totals,
+    without_person,
+)
 from models import Employee
 from services import clock, leave
 from services import week_approval as weeks
@@ -36,12 +44,6 @@ def _monday(data: WeekCb, config: AppConfig) -> date:
     return weeks.check_week(date.fromordinal(data.week), clock.today(config.timezone))
 
 
-async def _answer(callback: CallbackQuery, text: str) -> None:
-    await callback.answer(text[:200])
-    if isinstance(callback.message, Message):
-        await callback.message.answer(text)
-
-
 @router.callback_query(WeekCb.filter(F.action == "s"))
 async def cb_submit(
     callback: CallbackQuery,
@@ -56,7 +58,8 @@ async def cb_submit(
     await weeks.submit(session, me, monday)
     deciders = await leave.deciders(session, me)
     names = ", ".join(d.display for d in deciders) or "—"
-    await _answer(callback, tr("week-submitted", deciders=names, **span(monday)))
+    # one confirmation: the week's message says it, and its Submit button goes
+    await confirm(callback, tr("week-submitted", deciders=names, **span(monday)))
     calendar = await load_calendar(session, [me.id], monday, config.holidays_country)
     hours = await weeks.week_hours(session, me, monday, calendar)
     for decider in deciders:
@@ -79,7 +82,10 @@ async def cb_approve(
 ) -> None:
     monday = _monday(callback_data, config)
     _, emp = await weeks.approve(session, me, callback_data.who, monday)
-    await _answer(callback, tr("week-approved-you", person=emp.display, **span(monday)))
+    # one confirmation: the message says it and keeps the buttons of the others
+    pressed_under = callback.message.reply_markup if isinstance(callback.message, Message) else None
+    done = tr("week-approved-you", person=emp.display, **span(monday))
+    await confirm(callback, done, without_person(pressed_under, emp.id))
     etr = reader(emp.language, config.default_language)
     await notify(
         bot, emp.telegram_id, etr("week-approved-notify", decider=me.display, **span(monday))

@@ -37,6 +37,22 @@ def submit_keyboard(monday: date, tr: Translator) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
+def without_person(markup: InlineKeyboardMarkup | None, who: int) -> InlineKeyboardMarkup | None:
+    """A decider's keyboard once `who`'s week is decided: the other people's buttons."""
+    rows = []
+    for row in markup.inline_keyboard if markup else []:
+        kept = [b for b in row if _week_who(b.callback_data) not in (None, who)]
+        if kept:
+            rows.append(kept)
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+def _week_who(data: str | None) -> int | None:
+    if not data or not data.startswith(WeekCb.__prefix__ + ":"):
+        return None
+    return WeekCb.unpack(data).who
+
+
 def decide_keyboard(
     people: Sequence[Employee], monday: date, tr: Translator
 ) -> InlineKeyboardMarkup:

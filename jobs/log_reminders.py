@@ -2,11 +2,12 @@
 
 Who: active staff (not externals) whose capacity today (services.calendar) is above 0 and whose
 time entries dated today add up to less. The reminder says how much is missing and offers
-quick-log buttons: a one-time keyboard whose buttons send `/log REST #N DD.MM` for their open
-tasks and `/log REST DD.MM` for general work, so a tap logs the rest of that day through the
-ordinary /log command and its rules. Earlier days of the week (from Monday) that are short too
-are named, each with one more button for its rest (on the person's task in progress, else as
-general work). A timer still running is mentioned. People who said `/remind off` are skipped.
+inline buttons labelled in words ("Log 6 h on #12 for today"): one per open task and one for
+general work, each logging the rest of that day (the day rides in the button, so a press the
+next morning logs on the reminded day) through services.reminders.log_rest and so every /log
+rule. Earlier days of the week (from Monday) that are short too are named, each with one more
+button for its rest (on the person's task in progress, else as general work). A timer still
+running is mentioned, with a Stop button first. People who said `/remind off` are skipped.
 Ledger key: e5.
 
 `missing_by_lead` is the managers' side, read the next morning by `lag_alerts`: one line per
@@ -27,7 +28,8 @@ from models.people import STAFF_ROLES
 from services import timelog
 from services.calendar import load_calendar, load_holidays
 from services.reminders import short_days
-from views.reminders import quick_log, reminder_text
+from services.timers import started_key
+from views.reminders import log_buttons, reminder_text
 
 MAX_TASK_BUTTONS = 3
 QUICK_STATUSES = ("in_progress", "new")
@@ -86,8 +88,7 @@ async def run(ctx: JobContext) -> None:
         due = [(emp, calendar.capacity(emp.id, day) or 0, logged.get(emp.id, 0)) for emp in staff]
         due = [(emp, cap, done) for emp, cap, done in due if done < cap]
         tasks = await open_tasks(session, [emp.id for emp, _, _ in due])
-        running = await session.execute(select(Timer.employee_id, Timer.task_id))
-        timers = {emp_id: task_id for emp_id, task_id in running}
+        timers = {timer.employee_id: timer for timer in await session.scalars(select(Timer))}
         week = await week_minutes(session, [emp.id for emp, _, _ in due], monday, day)
         earlier = {
             emp.id: short_days(calendar, week[emp.id], emp.id, monday, day - timedelta(days=1))
@@ -97,8 +98,11 @@ async def run(ctx: JobContext) -> None:
         to = ctx.person(emp)
         own, before = tasks.get(emp.id, []), earlier.get(emp.id, [])
         tr = ctx.tr(to.lang)
-        text = reminder_text(done, capacity, own, tr, before, timers.get(emp.id))
-        await ctx.delivery.text(to, text, quick_log(capacity - done, own, day, to.lang, before))
+        timer = timers.get(emp.id)
+        running = (timer.task_id, started_key(timer)) if timer else None
+        text = reminder_text(done, capacity, own, tr, before, timer.task_id if timer else None)
+        markup = log_buttons(capacity - done, own, day, tr, before, running)
+        await ctx.delivery.text(to, text, markup)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "groups": MANAGERS,
     "invite": MANAGERS,
     "bindchat": MANAGERS,
+    "unbindchat": MANAGERS,
     "role": ADMINS,
     "listed": ADMINS,
     "deactivate": ADMINS,
@@ -78,7 +79,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "remind",
     ),
     "tasks": ("tasks", "task", "comment", "review", "newtask", "assign", "cancel", "plan"),
-    "team": ("team", "groups", "invite", "bindchat"),
+    "team": ("team", "groups", "invite", "bindchat", "unbindchat"),
     "admin": (
         "role",
         "listed",

@@ -33,11 +33,12 @@ class FakeSession(BaseSession):
     def __init__(self) -> None:
         super().__init__()
         self.requests: list[TelegramMethod[Any]] = []
-        self.failures: list[tuple[str, Exception]] = []
+        self.failures: list[tuple[str, Exception, int | None]] = []
         self._ids = itertools.count(1000)
 
-    def fail_next(self, method_name: str, error: Exception) -> None:
-        self.failures.append((method_name, error))
+    def fail_next(self, method_name: str, error: Exception, chat_id: int | None = None) -> None:
+        """The next `method_name` request (to `chat_id` when given) raises `error`."""
+        self.failures.append((method_name, error, chat_id))
 
     async def close(self) -> None:
         return None
@@ -52,8 +53,8 @@ class FakeSession(BaseSession):
         timeout: Any = None,  # noqa: ASYNC109 - aiogram's signature
     ) -> Any:
         name = type(method).__name__
-        for i, (wanted, error) in enumerate(self.failures):
-            if wanted == name:
+        for i, (wanted, error, chat_id) in enumerate(self.failures):
+            if wanted == name and chat_id in (None, getattr(method, "chat_id", None)):
                 del self.failures[i]
                 raise error
         self.requests.append(method)
@@ -209,14 +210,22 @@ class BotClient:
         return await self.feed(self.message_update(user_id, text, **kwargs))
 
     async def click(
-        self, user_id: int, data: str, *, message_text: str = "…", lang: str = "ru"
+        self,
+        user_id: int,
+        data: str,
+        *,
+        message_text: str = "…",
+        lang: str = "ru",
+        reply_markup: InlineKeyboardMarkup | None = None,
     ) -> Reply:
+        """`message_text` and `reply_markup`: the message the button is under, as sent."""
         message = Message(
             message_id=next(self._message_ids),
             date=datetime.now(UTC),
             chat=Chat(id=user_id, type="private"),
             from_user=User(id=BOT_ID, is_bot=True, first_name="CRM"),
             text=message_text,
+            reply_markup=reply_markup,
         )
         query = CallbackQuery(
             id=str(next(self._update_ids)),

@@ -59,7 +59,7 @@ jobs-lag-digest-footer = Details: /plan
 
 jobs-remind-text = You have logged { $logged } of { $capacity } today. Log the rest, for example: /log { $rest } #{ $id } what was done
 jobs-remind-text-general = You have logged { $logged } of { $capacity } today. Log the rest, for example: /log { $rest } what was done
-jobs-remind-buttons = Or tap a button below: it sends the /log command for you.
+jobs-remind-buttons = Or tap a button below: the time is logged, with no comment, on the day the button names.
 jobs-remind-button = #{ $id } +{ $duration }
 
 err-jobs-usage = Format: /jobs, or /jobs run NAME [YYYY-MM]. Jobs: lag_alerts, log_reminders, payroll_summary. For example: /jobs run payroll_summary 2026-02
@@ -72,7 +72,7 @@ jobs-when-weekly = the first working day of a week at { $time }, for the week be
 jobs-when-off = off (WEEK_APPROVAL=off)
 jobs-remind-day = { $weekday } { $day } — { $rest }
 jobs-remind-short-days = Earlier days of the week are short too: { $days }.
-jobs-remind-timer = The timer on task #{ $id } is still running: if the work is done, stop it — /stop.
+jobs-remind-timer = The timer on task #{ $id } is still running: if the work is done, stop it with the button below or /stop.
 remind-state-on = Reminders to log time are on. Turn them off: /remind off
 remind-state-off = Reminders to log time are off. Turn them on: /remind on
 remind-on = Reminders are on: on working-day evenings the bot reminds you of unlogged hours.

@@ -65,7 +65,7 @@ jobs-lag-digest-footer = Подробнее: /plan
 
 jobs-remind-text = Сегодня записано { $logged } из { $capacity }. Запишите остальное, например: /log { $rest } #{ $id } что сделано
 jobs-remind-text-general = Сегодня записано { $logged } из { $capacity }. Запишите остальное, например: /log { $rest } что сделано
-jobs-remind-buttons = Или нажмите кнопку внизу — она отправит команду /log за вас.
+jobs-remind-buttons = Или нажмите кнопку ниже: время запишется без комментария за тот день, что назван на кнопке.
 jobs-remind-button = #{ $id } +{ $duration }
 
 err-jobs-usage = Формат: /jobs или /jobs run ИМЯ [ГГГГ-ММ]. Задания: lag_alerts, log_reminders, payroll_summary. Например: /jobs run payroll_summary 2026-02
@@ -78,7 +78,7 @@ jobs-when-weekly = в первый рабочий день недели в { $ti
 jobs-when-off = выключено (WEEK_APPROVAL=off)
 jobs-remind-day = { $weekday } { $day } — { $rest }
 jobs-remind-short-days = Не хватает часов и за прошлые дни недели: { $days }.
-jobs-remind-timer = Таймер на задаче #{ $id } всё ещё идёт: если работа закончена, остановите его — /stop.
+jobs-remind-timer = Таймер на задаче #{ $id } всё ещё идёт: если работа закончена, остановите его кнопкой ниже или командой /stop.
 remind-state-on = Напоминания записать время включены. Выключить: /remind off
 remind-state-off = Напоминания записать время выключены. Включить: /remind on
 remind-on = Напоминания включены: вечером рабочего дня бот напомнит о незаписанных часах.

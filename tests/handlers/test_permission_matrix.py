@@ -44,6 +44,7 @@ SPEC_TABLE: dict[str, set[str]] = {
     "groups": {"admin", "manager"},
     "invite": {"admin", "manager"},
     "bindchat": {"admin", "manager"},
+    "unbindchat": {"admin", "manager"},
     "role": {"admin"},
     "listed": {"admin"},
     "deactivate": {"admin"},

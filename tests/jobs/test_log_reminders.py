@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
-from aiogram.types import ReplyKeyboardMarkup
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ratelimit import RateLimiter
-from bot.scheduling import create_sender
 from jobs.runner import JobRunner
 from models import TimeEntry, Timer
 from services import clock
-from services.config import AppConfig
 from tests import factories
 from tests.fake_api import FakeBotAPI
-from tests.jobs.conftest import no_wait
 from tests.jobs.data import sent_to, task, team
 from tests.pay import helpers as h
 from tests.tg import BotClient
@@ -32,8 +26,7 @@ def keyboard(api: FakeBotAPI, chat_id: int) -> list[str]:
         if c["status"] == 200 and c["params"]["chat_id"] == chat_id
     ]
     markup = call["params"]["reply_markup"]
-    assert markup["one_time_keyboard"] is True
-    return [button["text"] for row in markup["keyboard"] for button in row]
+    return [button["text"] for row in markup["inline_keyboard"] for button in row]
 
 
 async def test_people_short_of_their_day_are_reminded_once(
@@ -60,14 +53,17 @@ async def test_people_short_of_their_day_are_reminded_once(
     # today's rest on each open task or as general work; then Tuesday, short too (Monday the
     # 9th is a holiday), on the task in progress
     assert keyboard(api, 101) == [
-        "/log 6ч #1 11.03",
-        "/log 6ч #4 11.03",
-        "/log 6ч 11.03",
-        "/log 8ч #1 10.03",
+        "Записать 6 ч на #1 за сегодня",
+        "Записать 6 ч на #4 за сегодня",
+        "Записать 6 ч за сегодня без задачи",
+        "Записать 8 ч на #1 за 10.03 (вт)",
     ]
     assert "Не хватает часов и за прошлые дни недели: Вт 10.03 — 8 ч." in ivan
     (mike,) = sent_to(api, 150)
-    assert "0 мин из 4 ч" in mike and keyboard(api, 150) == ["/log 4ч 11.03", "/log 4ч 10.03"]
+    assert "0 мин из 4 ч" in mike and keyboard(api, 150) == [
+        "Записать 4 ч за сегодня без задачи",
+        "Записать 4 ч за 10.03 (вт) без задачи",
+    ]
     (anna,) = sent_to(api, 105)  # has a schedule and logged nothing
     assert "0 мин из 8 ч" in anna
     for chat in (102, 103, 104, 160, 1):  # enough logged, vacation, left, external, no schedule
@@ -88,41 +84,16 @@ async def test_tasks_offered_are_open_ones_in_progress_first(
     (text,) = sent_to(api, 102)
     assert text.startswith("You have logged 0 min of 8 h today.")
     assert keyboard(api, 102) == [
-        "/log 8h #2 11.03",
-        "/log 8h #5 11.03",
-        "/log 8h 11.03",
-        "/log 8h #2 10.03",
+        "Log 8 h on #2 for today",
+        "Log 8 h on #5 for today",
+        "Log 8 h for today, no task",
+        "Log 8 h on #2 for Tue 10 Mar",
     ]
 
 
 def test_durations_fit_one_log_token() -> None:
     assert [compact(m, "ru") for m in (30, 60, 150, 480)] == ["30м", "1ч", "2ч30м", "8ч"]
     assert [compact(m, "en") for m in (30, 60, 150)] == ["30m", "1h", "2h30m"]
-
-
-async def test_a_tap_on_a_reminder_button_logs_the_reminded_day(
-    client: BotClient,
-    session: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    config: AppConfig,
-) -> None:
-    data = await team(session)
-    limiter = RateLimiter(per_second=10_000, per_chat_per_second=10_000)
-    sender = create_sender(client.bot, sessionmaker, limiter, sleep=no_wait)
-    await JobRunner(sessionmaker, sender, config).run("log_reminders")
-    (reminder,) = [r for r in client.session.requests if getattr(r, "chat_id", None) == 101]
-    markup = reminder.reply_markup  # type: ignore[attr-defined]
-    assert isinstance(markup, ReplyKeyboardMarkup)
-    button = markup.keyboard[0][0].text
-    assert button == "/log 8ч #1 11.03"
-
-    clock.set_now(datetime(2026, 3, 12, 6, 0, tzinfo=UTC))  # tapped the next morning
-    reply = await client.send(101, button)
-    assert "8 ч" in reply.text and "#1" in reply.text, reply.text
-    entries = list(await session.scalars(select(TimeEntry).where(TimeEntry.task_id == 1)))
-    assert [(e.employee_id, e.day, e.minutes) for e in entries] == [
-        (data.staff.ivan.id, TODAY, 480)
-    ]
 
 
 async def test_remind_off_is_honoured_and_a_running_timer_is_mentioned(

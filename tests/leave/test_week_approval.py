@@ -102,7 +102,13 @@ async def test_submit_approve_lock_and_return(
     assert "Ещё не отправили: User20 (e4), User21 (e5), User30 (e6)" in digest
 
     submitted = await client.click(PROG, button(api, PROG, "Отправить"))
-    assert submitted.texts[0].startswith("Неделя 09.03.2026 – 15.03.2026 отправлена")
+    # one confirmation: the week's message is edited, with no toast and no new message
+    assert submitted.texts[0].endswith(
+        "\n\n✅ Неделя 09.03.2026 – 15.03.2026 отправлена на "
+        "утверждение. Решение примет: User10 (e2)."
+    )
+    assert submitted.to(PROG) == submitted.texts[:1]
+    assert [type(r).__name__ for r in submitted.of("EditMessageText")] == ["EditMessageText"]
     (notice,) = submitted.to(MANAGER)
     assert (
         notice
@@ -117,7 +123,8 @@ async def test_submit_approve_lock_and_return(
     assert await status(session, team.prog.id) == "submitted"
 
     approved = await client.click(MANAGER, submitted.button("Утвердить e4"))
-    assert approved.texts[0].startswith("Неделя 09.03.2026 – 15.03.2026 утверждена: User20 (e4)")
+    assert "✅ Неделя 09.03.2026 – 15.03.2026 утверждена: User20 (e4)" in approved.texts[0]
+    assert approved.to(MANAGER) == approved.texts[:1]
     assert approved.to(PROG) == [
         "Неделя 09.03.2026 – 15.03.2026 утверждена (User10 (e2)). "
         "Записи этой недели больше не меняются."

@@ -256,7 +256,9 @@ FIELDS = [
 )
 @given(
     sender=st.sampled_from(world.PEOPLE),
-    prefix=st.sampled_from(["t", "u", "st", "nt", "pl", "prl", "tl", "rv", "zz", ""]),
+    prefix=st.sampled_from(
+        ["t", "u", "st", "nt", "pl", "prl", "tl", "rv", "hp", "hd", "ee", "rl", "rs", "zz", ""]
+    ),
     fields=st.lists(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), max_size=5),
 )
 async def test_generated_callback_data(

@@ -59,6 +59,7 @@ UNPARSEABLE: dict[str, Callable[[str], str]] = {
     "cancel": lambda f: GARBAGE + f,
     "invite": lambda f: GARBAGE + f,
     "bindchat": lambda f: GARBAGE + f,
+    "unbindchat": lambda f: GARBAGE + f,
     "role": lambda f: GARBAGE + f,
     "listed": lambda f: GARBAGE + f,
     "deactivate": lambda f: GARBAGE + f,
