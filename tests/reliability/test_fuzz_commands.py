@@ -37,7 +37,7 @@ BY_ROLE = {
 # /schedule is one for everyone but an admin (an admin's arguments set a schedule).
 READ_ONLY = frozenset(
     {"start", "help", "me", "tasks", "task", "hours", "payroll", "review", "plan", "team"}
-    | {"groups", "jobs", "balance", "tabel"}
+    | {"groups", "jobs", "balance", "tabel", "timesheet"}
 )
 GARBAGE = "¤"  # no person, task, number, date, word or group name starts with it
 
