@@ -30,6 +30,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "remind": STAFF,
     "review": REVIEWERS,
     "newtask": MANAGERS,
+    "edit": MANAGERS,
     "assign": MANAGERS,
     "cancel": MANAGERS,
     "plan": MANAGERS,
@@ -75,7 +76,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "balance",
         "remind",
     ),
-    "tasks": ("tasks", "task", "comment", "review", "newtask", "assign", "cancel", "plan"),
+    "tasks": ("tasks", "task", "comment", "review", "newtask", "edit", "assign", "cancel", "plan"),
     "team": ("team", "groups", "invite", "bindchat"),
     "admin": (
         "role",
