@@ -112,3 +112,12 @@ def reassign_buttons(tasks: Sequence[Task], tr: Translator) -> InlineKeyboardMar
         )
     kb.adjust(2)
     return kb.as_markup() if kb.buttons else None
+
+
+def handover(tasks: Sequence[Task], tr: Translator) -> str:
+    """The open tasks of someone who left (a group or the company), to add to the answer."""
+    if not tasks:
+        return ""
+    lines = [tr("people-open-tasks", count=len(tasks))]
+    lines += [f"#{t.id} {t.title}" for t in tasks[:30]]
+    return "\n\n" + "\n".join(lines)

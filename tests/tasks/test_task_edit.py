@@ -80,9 +80,7 @@ async def test_edit_tester_and_group(tg: BotClient, session: AsyncSession, team:
     assert "Вы не руководите группой web" in refused.text, refused
 
 
-async def test_group_change_keeps_members(
-    tg: BotClient, session: AsyncSession, team: Team
-) -> None:
+async def test_group_change_keeps_members(tg: BotClient, session: AsyncSession, team: Team) -> None:
     task = await make_task(session, team)
     reply = await tg.send(ADMIN, f"/edit {task.id} group web")
     assert "изменено" in reply.texts[0]
