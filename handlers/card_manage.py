@@ -40,7 +40,7 @@ class CardInput(StatesGroup):
 
 
 async def _show(callback: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    """Replace the pressed message; a picker opened from a list comes as a new message."""
+    """Replace the pressed message (the card, or the picker shown in its place)."""
     if not isinstance(callback.message, Message):
         return
     await edit(callback.message, text, markup)
@@ -74,12 +74,12 @@ async def cb_people(
     scope = await tasks_service.scope_of(session, me)
     task = await task_edit.managed_task(session, scope, valid_id(callback_data.id))
     staff = await task_create.assignable_people(session, task.group_id)
+    # neither the present assignee nor the tester: one person cannot be both
+    choices = [e for e in staff if e.id not in (task.assignee_id, task.tester_id)]
     if callback_data.action == "reassign":
-        choices = [e for e in staff if e.id not in (task.assignee_id, task.tester_id)]
         text = tr("edit-pick-assignee", id=task.id, title=task.title)
         markup = pickers.people_picker(choices, task.id, pickers.ASSIGN, tr)
     else:
-        choices = [e for e in staff if e.id not in (task.assignee_id, task.tester_id)]
         text = tr("edit-pick-tester", id=task.id, title=task.title)
         markup = pickers.people_picker(choices, task.id, pickers.SET_TESTER, tr, none=True)
     await callback.answer()

@@ -147,7 +147,7 @@ async def _check(
     elif field == "group":
         assert isinstance(value, DevGroup)
         if not scope.is_admin and value.id not in scope.led:
-            raise DomainError("newtask-group-not-led", group=value.name)
+            raise DomainError("edit-group-not-led", group=value.name)
         staff = await employees_by_ids(session, [task.assignee_id, task.tester_id])
         for emp_id, code in (
             (task.assignee_id, "task-person-role"),

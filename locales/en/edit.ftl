@@ -16,6 +16,7 @@ err-edit-field = No such field: "{ $token }". Fields: title, description, estima
 err-edit-priority = No such priority: "{ $token }". Priorities: low, normal, high, e.g. /edit 12 priority high
 err-edit-not-manager = Only the manager of its group or an admin can change task #{ $id }.
 err-edit-unchanged = Task #{ $id } already has this value: nothing changed.
+err-edit-group-not-led = You do not lead group { $group }: a task can move only to a group you lead.
 err-edit-description = A description is text of up to { $max } characters.
 
 task-card-history = Changes:
@@ -29,7 +30,11 @@ note-edit-estimate = Task #{ $id } "{ $title }": estimate now { $value } h — {
 note-edit-start = Task #{ $id } "{ $title }": start now { $value } — { $actor }.
 note-edit-deadline = Task #{ $id } "{ $title }": deadline now { $value } — { $actor }.
 note-edit-tester = Task #{ $id } "{ $title }": tester now { $value } — { $actor }.
-note-edit-priority = Task #{ $id } "{ $title }": priority changed — { $actor }.
+note-edit-priority = Task #{ $id } "{ $title }": priority now { $value ->
+    [low] low
+    [high] high
+   *[other] normal
+} — { $actor }.
 note-edit-group = Task #{ $id } "{ $title }" moved to group { $value } — { $actor }.
 note-edit-tester-you = You test task #{ $id } "{ $title }" now — { $actor }.
 note-edit-tester-off = You no longer test task #{ $id } "{ $title }" — { $actor }.

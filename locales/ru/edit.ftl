@@ -16,6 +16,7 @@ err-edit-field = Нет такого поля: «{ $token }». Поля: наз�
 err-edit-priority = Нет такого приоритета: «{ $token }». Приоритеты: низкий, обычный, высокий, например /edit 12 приоритет высокий
 err-edit-not-manager = Изменить задачу #{ $id } может только руководитель её группы или администратор.
 err-edit-unchanged = У задачи #{ $id } уже это значение: ничего не изменено.
+err-edit-group-not-led = Вы не руководите группой { $group }: задачу можно перенести только в свою группу.
 err-edit-description = Описание — текст длиной до { $max } символов.
 
 task-card-history = Изменения:
@@ -29,7 +30,11 @@ note-edit-estimate = Задача #{ $id } «{ $title }»: оценка тепе
 note-edit-start = Задача #{ $id } «{ $title }»: начало теперь { $value } — { $actor }.
 note-edit-deadline = Задача #{ $id } «{ $title }»: срок теперь { $value } — { $actor }.
 note-edit-tester = Задача #{ $id } «{ $title }»: тестировщик теперь { $value } — { $actor }.
-note-edit-priority = Задача #{ $id } «{ $title }»: изменён приоритет — { $actor }.
+note-edit-priority = Задача #{ $id } «{ $title }»: приоритет теперь { $value ->
+    [low] низкий
+    [high] высокий
+   *[other] обычный
+} — { $actor }.
 note-edit-group = Задача #{ $id } «{ $title }» перенесена в группу { $value } — { $actor }.
 note-edit-tester-you = Вы теперь тестируете задачу #{ $id } «{ $title }» — { $actor }.
 note-edit-tester-off = Вы больше не тестируете задачу #{ $id } «{ $title }» — { $actor }.
