@@ -10,8 +10,10 @@ from handlers.common import answer_long, split_args
 from handlers.routing import Blueprint
 from models import Employee
 from services import group_chats, keywords, people
+from services import tasks as tasks_service
 from services.errors import DomainError
 from views.i18n import Translator
+from views.task_edit import handover, reassign_buttons
 
 router = Blueprint(__name__)
 
@@ -56,7 +58,11 @@ async def cmd_group(message: Message, session: AsyncSession, tr: Translator) -> 
     else:
         removed = await people.remove_member(session, group, emp)
         key = "group-member-removed" if removed else "group-member-absent"
-        await message.answer(tr(key, name=group.name, person=emp.display))
+        tasks = await tasks_service.assigned_open_tasks(session, emp.id, group.id)
+        await message.answer(
+            tr(key, name=group.name, person=emp.display) + handover(tasks, tr),
+            reply_markup=reassign_buttons(tasks, tr),
+        )
 
 
 @router.message(Command("bindchat"))

@@ -12,9 +12,11 @@ from handlers.common import answer_long, set_person_menu, split_args
 from handlers.routing import Blueprint
 from models import DevGroup, Employee
 from services import keywords, people
+from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
 from views.i18n import Translator
+from views.task_edit import handover, reassign_buttons
 
 router = Blueprint(__name__)
 
@@ -131,4 +133,8 @@ async def cmd_deactivate(
     emp = await people.resolve_person(session, args[0])
     await people.deactivate(session, me, emp)
     await end_dialog(bot, fsm_storage, emp)
-    await message.answer(tr("deactivated", person=emp.display))
+    tasks = await tasks_service.assigned_open_tasks(session, emp.id)
+    await message.answer(
+        tr("deactivated", person=emp.display) + handover(tasks, tr),
+        reply_markup=reassign_buttons(tasks, tr),
+    )

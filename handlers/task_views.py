@@ -43,7 +43,7 @@ async def card_reply(
     """The card of a task the viewer can see, with its buttons; refused like /task N."""
     today = clock.today(config.timezone)
     card = await task_card.load_card(session, scope, task_id, today, config.holidays_country)
-    text = render_card(card, tr, hours=scope.is_staff)
+    text = render_card(card, tr, hours=scope.is_staff, tz=config.timezone)
     return text, card_keyboard(card.actions, card.task.id, tr)
 
 

@@ -9,7 +9,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import newtask, task_buttons, task_lists, tasks_dialog
+from handlers import card_manage, newtask, task_buttons, task_edit, task_lists, tasks_dialog
 from handlers.common import rest_args, split_args
 from handlers.routing import Blueprint
 from handlers.task_views import card_reply, deliver
@@ -143,4 +143,10 @@ async def cmd_newtask(
     )
 
 
-router.include_routers(tasks_dialog.router, task_buttons.router, task_lists.router)
+router.include_routers(
+    tasks_dialog.router,
+    task_buttons.router,
+    task_lists.router,
+    task_edit.router,
+    card_manage.router,
+)

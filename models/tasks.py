@@ -41,7 +41,8 @@ class Task(Base):
 
 
 class TaskEvent(Base):
-    """One row per change: kind is created, assigned, status, comment."""
+    """One row per change: kind is created, assigned, status, comment or edit; an edit also
+    names the field and its old and new values (as text, for the card's history)."""
 
     __tablename__ = "task_events"
 
@@ -54,4 +55,7 @@ class TaskEvent(Base):
     from_status: Mapped[str | None] = mapped_column(String(16))
     to_status: Mapped[str | None] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    field: Mapped[str | None] = mapped_column(String(16))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = created_at_column()

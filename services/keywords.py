@@ -162,3 +162,47 @@ def split_from(args: Sequence[str]) -> tuple[list[str], str | None, bool]:
     if args and args[-1] in FROM:
         return list(args[:-1]), None, True
     return list(args), None, False
+
+
+# /edit N FIELD VALUE: the field
+EDIT_FIELD = Keywords(
+    {
+        "title": "title",
+        "название": "title",
+        "заголовок": "title",
+        "description": "description",
+        "описание": "description",
+        "estimate": "estimate",
+        "оценка": "estimate",
+        "start": "start",
+        "начало": "start",
+        "старт": "start",
+        "deadline": "deadline",
+        "срок": "deadline",
+        "дедлайн": "deadline",
+        "tester": "tester",
+        "тестировщик": "tester",
+        "priority": "priority",
+        "приоритет": "priority",
+        "group": "group",
+        "группа": "group",
+    },
+    "edit-field",
+)
+
+# /edit N priority VALUE
+PRIORITY = Keywords(
+    {
+        "low": "low",
+        "низкий": "low",
+        "normal": "normal",
+        "обычный": "normal",
+        "средний": "normal",
+        "high": "high",
+        "высокий": "high",
+    },
+    "edit-priority",
+)
+
+# /edit N tester|deadline|estimate|description -: the value removed
+NONE = Keywords({"-": "none", "—": "none", "none": "none", "нет": "none", "no": "none"})

@@ -31,6 +31,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "remind": STAFF,
     "review": REVIEWERS,
     "newtask": MANAGERS,
+    "edit": MANAGERS,
     "assign": MANAGERS,
     "cancel": MANAGERS,
     "plan": MANAGERS,
@@ -78,7 +79,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "balance",
         "remind",
     ),
-    "tasks": ("tasks", "task", "comment", "review", "newtask", "assign", "cancel", "plan"),
+    "tasks": ("tasks", "task", "comment", "review", "newtask", "edit", "assign", "cancel", "plan"),
     "team": ("team", "groups", "invite", "bindchat", "unbindchat"),
     "admin": (
         "role",

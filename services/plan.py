@@ -37,6 +37,9 @@ Points the spec leaves open, decided here:
 * Person totals add the rounded per-task values, so a total always matches the rows shown.
   People are ranked with an unknown overload counted as 0.
 
+* A task in review accrues no lag (SPEC §3: its work is done, it waits): lag 0, late_days 0,
+  nothing remaining, so it takes no place in the queue nor in the overload.
+
 Inputs are assumed non-negative (minutes and capacities); statuses other than the open ones are
 ignored like "done" and "cancelled".
 """
@@ -253,6 +256,8 @@ _NOT_QUEUED = _Finish(None, True)
 def _remaining_min(task: PlanTask) -> int | None:
     if task.estimate_min is None:
         return None
+    if task.status == "review":  # its work is done, it waits: nothing left to plan
+        return 0
     return max(0, task.estimate_min - task.logged_min)
 
 
@@ -337,6 +342,9 @@ def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> Tas
     estimate = task.estimate_min
     planned = min(Fraction(estimate), Fraction(estimate * elapsed, window))
     lag = max(Fraction(0), planned - task.logged_min)
+    if task.status == "review":
+        # SPEC §3: a task in review accrues no lag and is not late, whatever was logged.
+        lag, late_days = Fraction(0), 0
     lag_days = lag * working_days / window
     return TaskPlan(
         task=task,

@@ -10,6 +10,8 @@ Decided here where the contract is silent:
 * The start defaults to the creation day; the deadline may not be before the start nor before
   today, nor more than MAX_WINDOW_YEARS after the start (a plan over a longer window means
   nothing, and a typo such as 9999-12-31 would only cost time on every plan).
+* In the one-line form, the lines after the first are the description (up to MAX_DESCRIPTION
+  characters, line breaks kept).
 * The assignee and the tester must be active, listed programmers or testers who are members of
   the task's group, and two different people.
 """
@@ -34,6 +36,7 @@ from services.timeparse import parse_day, parse_duration
 
 MAX_TITLE = 200
 MAX_ESTIMATE_H = 1000
+MAX_DESCRIPTION = 3000
 FIELDS = 6
 _DAY_MONTH = re.compile(r"[0-9]{1,2}\.[0-9]{2}")
 _TOMORROW = frozenset({"tomorrow", "завтра"})
@@ -50,6 +53,7 @@ class Draft:
     tester_id: int | None = None
     group_id: int | None = None
     priority: str = "normal"
+    description: str = ""
 
     def dump(self) -> dict[str, Any]:
         """Plain JSON-able values, for the dialog's state storage."""
@@ -65,6 +69,7 @@ class Draft:
             values[key] = date.fromisoformat(values[key]) if values[key] else None
         values["title"] = values["title"] or ""
         values["priority"] = values["priority"] or "normal"
+        values["description"] = values["description"] or ""
         return cls(**values)
 
     def but(self, **changes: Any) -> Draft:
@@ -78,6 +83,14 @@ def clean_title(text: str) -> str:
     if len(title) > MAX_TITLE or CONTROL.search(title):
         raise DomainError("newtask-title", max=MAX_TITLE)
     return title
+
+
+def clean_description(text: str) -> str:
+    """Free text of several lines; trailing spaces of each line dropped."""
+    body = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    if len(body) > MAX_DESCRIPTION or CONTROL.search(body):
+        raise DomainError("edit-description", max=MAX_DESCRIPTION)
+    return body
 
 
 def parse_estimate(text: str) -> int:
@@ -155,13 +168,15 @@ def check_window(start: date | None, deadline: date | None, today: date) -> None
 
 
 async def parse_oneline(session: AsyncSession, text: str, today: date) -> Draft:
-    """`TITLE | PERSON | ESTIMATE | [START..]DEADLINE | TESTER | GROUP`, empty fields skipped."""
-    fields = [f.strip() for f in text.split("|")]
+    """`TITLE | PERSON | ESTIMATE | [START..]DEADLINE | TESTER | GROUP`, empty fields skipped;
+    the lines after the first are the description."""
+    first, _, rest = text.partition("\n")
+    fields = [f.strip() for f in first.split("|")]
     if len(fields) > FIELDS:
         raise DomainError("newtask-usage")
     fields += [""] * (FIELDS - len(fields))
     title_text, person, estimate, window, tester, group_name = fields
-    draft = Draft(title=clean_title(title_text))
+    draft = Draft(title=clean_title(title_text), description=clean_description(rest))
     if person:
         draft = draft.but(assignee_id=(await people.resolve_person(session, person)).id)
     if estimate:
@@ -228,6 +243,7 @@ async def create_task(
     await check_draft(session, scope, draft, today)
     task = Task(
         title=clean_title(draft.title),
+        description=clean_description(draft.description),
         group_id=draft.group_id,
         author_id=scope.emp.id,
         assignee_id=draft.assignee_id,

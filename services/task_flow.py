@@ -56,7 +56,7 @@ def record(
     kind: str,
     text: str = "",
     to_status: str | None = None,
-) -> None:
+) -> TaskEvent:
     """Add a task_events row; a status change also moves the task."""
     now = clock.utcnow_naive()
     event = TaskEvent(
@@ -72,6 +72,7 @@ def record(
     if to_status:
         task.status = to_status
     task.updated_at = now
+    return event
 
 
 def mark_started(session: AsyncSession, task: Task, actor: Employee) -> bool:

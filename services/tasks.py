@@ -234,3 +234,14 @@ async def groups_by_ids(session: AsyncSession, ids: Iterable[int]) -> dict[int, 
         return {}
     rows = await session.scalars(select(DevGroup).where(DevGroup.id.in_(wanted)))
     return {g.id: g for g in rows}
+
+
+async def assigned_open_tasks(
+    session: AsyncSession, emp_id: int, group_id: int | None = None
+) -> list[Task]:
+    """Open tasks assigned to the person (in one group, when given): what to hand over when
+    they are deactivated or leave the group."""
+    query = select(Task).where(Task.assignee_id == emp_id, Task.status.in_(OPEN_STATUSES))
+    if group_id is not None:
+        query = query.where(Task.group_id == group_id)
+    return sorted(await session.scalars(query), key=sort_key)

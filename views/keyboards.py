@@ -36,6 +36,15 @@ class TaskCb(CallbackData, prefix="t"):
     v: int = 0
 
 
+class EditCb(CallbackData, prefix="te"):
+    """A manager's step on a task card: `action` opens a picker or applies a choice, `value`
+    is the choice (a person's id, a day's ordinal, minutes, a priority's index)."""
+
+    action: str
+    id: int
+    value: int = 0
+
+
 class UndoCb(CallbackData, prefix="u"):
     entry: int
 
@@ -89,6 +98,13 @@ def card_keyboard(
         kb.button(text=tr("btn-accept"), callback_data=TaskCb(action="accept", id=task_id, v=1))
         kb.button(text=tr("btn-return"), callback_data=TaskCb(action="return", id=task_id, v=1))
         sizes.append(2)
+    manage = [a for a in task_card.MANAGE if a in actions]
+    for action in manage:
+        kb.button(text=tr(f"btn-edit-{action}"), callback_data=EditCb(action=action, id=task_id))
+    sizes += [2] * ((len(manage) + 1) // 2)
+    if task_card.COMMENT in actions:
+        kb.button(text=tr("btn-comment"), callback_data=EditCb(action="comment", id=task_id))
+        sizes.append(1)
     kb.adjust(*sizes)
     return kb.as_markup() if kb.buttons else None
 

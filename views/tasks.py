@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from models import Employee, Task
 from services.plan import FLAG_OK, TaskPlan
-from services.task_card import TaskCard
+from services.task_card import Change, TaskCard
 from services.textsplit import MESSAGE_LIMIT, fit, utf16_len
 from views import formats
 from views.i18n import Translator
 from views.plan import forecast_text
 
 _COMMENT_KEYS = {"in_progress": "task-card-returned", "cancelled": "task-card-cancel-reason"}
+DESCRIPTION_ON_CARD = 1500  # UTF-16 units; the rest is cut with "…"
+VALUE_IN_HISTORY = 60
 
 
 def person(emp: Employee | None) -> str:
@@ -62,11 +66,48 @@ def outlook_line(p: TaskPlan, tr: Translator) -> str | None:
     )
 
 
-def render_card(card: TaskCard, tr: Translator, *, hours: bool = True) -> str:
+def edit_value(field: str | None, value: str | None, card: TaskCard, tr: Translator) -> str:
+    """A value the history stored as text, the way the card shows that field."""
+    if not value:
+        return "—"
+    if field == "estimate" and value.isdigit():
+        return formats.duration(int(value), tr)
+    if field in ("start", "deadline"):
+        return tr("edit-date", date=date.fromisoformat(value))
+    is_code = value.startswith("e") and value[1:].isdigit()
+    if field in ("tester", None) and is_code:
+        return person((card.people or {}).get(int(value[1:])))
+    if field == "priority":
+        return tr(f"priority-{value}")
+    return fit(" ".join(value.split()), VALUE_IN_HISTORY)
+
+
+def change_line(change: Change, card: TaskCard, tr: Translator, tz: str) -> str:
+    when = formats.local(change.at, tz).date()
+    who = person(change.actor)
+    if change.kind == "edit":
+        return tr(
+            "task-card-history-edit",
+            when=when,
+            actor=who,
+            field=tr(f"edit-field-{change.field}"),
+            old=edit_value(change.field, change.old, card, tr),
+            new=edit_value(change.field, change.new, card, tr),
+        )
+    if change.kind == "assigned":
+        new = edit_value(None, change.new, card, tr)
+        return tr("task-card-history-assigned", when=when, actor=who, person=new)
+    status = tr(f"status-{change.to_status}")
+    return tr("task-card-history-status", when=when, actor=who, status=status)
+
+
+def render_card(card: TaskCard, tr: Translator, *, hours: bool = True, tz: str = "UTC") -> str:
     """The card; `hours` False for externals: no logged hours or estimate (SPEC §1)."""
     task = card.task
+    description = [fit(task.description, DESCRIPTION_ON_CARD)] if task.description else []
     lines = [
         f"#{task.id} {task.title}",
+        *description,
         tr(
             "task-card-status",
             status=tr(f"status-{task.status}"),
@@ -85,6 +126,9 @@ def render_card(card: TaskCard, tr: Translator, *, hours: bool = True) -> str:
     plan_line = outlook_line(card.outlook, tr) if card.outlook is not None else None
     if plan_line:
         lines.append(plan_line)
+    if card.history:
+        lines.append(tr("task-card-history"))
+        lines += [change_line(change, card, tr, tz) for change in card.history]
     tail = [tr("task-card-hint", id=task.id)] if task.status not in ("done", "cancelled") else []
     if card.comments:
         lines.append(tr("task-card-comments"))

@@ -37,6 +37,7 @@ SPEC_TABLE: dict[str, set[str]] = {
     "remind": STAFF,
     "review": {"admin", "manager", "tester"},
     "newtask": {"admin", "manager"},
+    "edit": {"admin", "manager"},
     "assign": {"admin", "manager"},
     "cancel": {"admin", "manager"},
     "plan": {"admin", "manager"},

@@ -104,3 +104,20 @@ def test_what_counts_as_lagging() -> None:
     assert is_lagging(_plan(FLAG_OK, "0.00", None, finish=False), four)  # beyond the horizon
     assert not is_lagging(_plan(FLAG_NO_SCHEDULE, None, None), four)
     assert not is_lagging(None, four)
+
+
+async def test_a_task_in_review_raises_no_alert(
+    api: FakeBotAPI, runner: JobRunner, session: AsyncSession
+) -> None:
+    """SPEC §3: a task in review accrues no lag; #1 lags by 26.67 h and #3 by 1 h otherwise."""
+    from models import Task
+
+    await team(session)
+    for task_id in (1, 3):
+        task = await session.get(Task, task_id)
+        assert task is not None
+        task.status = "review"
+    await session.commit()
+    await runner.run("lag_alerts")
+    assert sent_to(api, 101) == [] and sent_to(api, 103) == []
+    assert all("#1 " not in text and "#3 " not in text for text in sent_to(api, 150))

@@ -57,6 +57,7 @@ UNPARSEABLE: dict[str, Callable[[str], str]] = {
     "newtask": lambda f: f"{_title(f)} | {GARBAGE}{f}",
     "assign": lambda f: GARBAGE + f,
     "cancel": lambda f: GARBAGE + f,
+    "edit": lambda f: GARBAGE + f,
     "invite": lambda f: GARBAGE + f,
     "bindchat": lambda f: GARBAGE + f,
     "unbindchat": lambda f: GARBAGE + f,

@@ -108,4 +108,4 @@ async def test_people_made_external_lose_review_and_accept(
     assert (await fresh(session, Task, mine.id)).status == "new"
     assert (await fresh(session, Task, theirs.id)).status == "review"
     card = await tg.send(PROG, f"/task {mine.id}")
-    assert card.buttons() == []
+    assert [label for label, _ in card.buttons()] == ["💬 Комментарий"]

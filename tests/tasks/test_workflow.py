@@ -159,7 +159,14 @@ async def test_quick_log_buttons_on_the_card(
     task = await make_task(session, team, assignee=team.prog)
     card = await tg.send(PROG, f"/task {task.id}")
     labels = [label for label, _ in card.buttons()]
-    assert labels == ["▶ Запустить таймер", "+30 мин", "+1 ч", "+2 ч", "📤 На проверку"]
+    assert labels == [
+        "▶ Запустить таймер",
+        "+30 мин",
+        "+1 ч",
+        "+2 ч",
+        "📤 На проверку",
+        "💬 Комментарий",
+    ]
     reply = await tg.click(PROG, card.button("+1 ч"))
     assert "Записано 1 ч за 11.03.2026" in reply.text
     assert reply.button("Отменить").startswith("u:")

@@ -671,14 +671,20 @@ def test_random_inputs_keep_the_invariants(
                 assert p.planned_h is not None and p.lag_h is not None
                 assert p.lag_h >= 0 and p.lag_days is not None and p.lag_days >= 0
                 # Rounded separately, the parts may be a cent off their rounded difference.
-                assert abs(p.lag_h - max(Decimal(0), p.planned_h - p.logged_h)) <= Decimal("0.01")
+                # A task in review has no lag whatever was logged.
+                behind = max(Decimal(0), p.planned_h - p.logged_h)
+                if p.task.status == "review":
+                    behind = Decimal(0)
+                assert abs(p.lag_h - behind) <= Decimal("0.01")
                 # late_days is unknown past the horizon or across a day without a schedule.
                 assert p.forecast_finish is not None or p.late_days is None
             else:
                 assert p.planned_h is None and p.lag_h is None and p.late_days is None
             if p.forecast_finish is not None:
                 assert today <= p.forecast_finish <= today + timedelta(days=horizon)
-                if p.late_days is not None and p.task.deadline is not None:
+                if p.task.status == "review":
+                    assert p.late_days in (0, None) and (p.remaining_h or 0) == 0
+                elif p.late_days is not None and p.task.deadline is not None:
                     assert (p.late_days == 0) == (
                         p.forecast_finish <= p.task.deadline
                         or calendar_has_no_work(calendar, person.employee_id, p)
@@ -695,3 +701,15 @@ def calendar_has_no_work(calendar: RandomCalendar, emp: int, p: TaskPlan) -> boo
             return False
         day += timedelta(days=1)
     return True
+
+
+def test_a_task_in_review_accrues_no_lag() -> None:
+    """SPEC §3: its work is done, it waits. The same task in progress lags and runs late."""
+    working = task(1, 40, 4, d(2), d(6))
+    waiting = replace(working, status="review")
+    [late] = only_person(plan([working], Calendar(), d(6))).tasks
+    assert late.lag_h and late.lag_h > 0 and late.late_days and late.late_days > 0
+    person = only_person(plan([waiting], Calendar(), d(6)))
+    [shown] = person.tasks
+    assert (shown.flag, text(shown.lag_h), shown.late_days) == (FLAG_OK, "0.00", 0)
+    assert text(shown.remaining_h) == "0.00" and text(person.lag_h) == "0.00"
