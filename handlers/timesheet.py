@@ -14,6 +14,7 @@ from services.config import AppConfig
 from services.entry_export import export_entries, parse_request
 from views.entry_files import entries_csv, file_name
 from views.i18n import Translator
+from views.payroll import month_name
 
 router = Blueprint(__name__)
 
@@ -25,7 +26,7 @@ async def cmd_timesheet(
     request = parse_request(split_args(message.text), clock.today(config.timezone))
     export = await export_entries(session, me, request)
     title = export.name or tr(f"timesheet-{export.scope}")
-    month = f"{export.month:%Y-%m}"
+    month = month_name(export.month, tr)
     if not export.rows:
         await message.answer(tr("timesheet-empty", month=month, title=title))
         return

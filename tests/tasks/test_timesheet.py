@@ -42,7 +42,7 @@ async def test_rows_one_by_one(tg: BotClient, session: AsyncSession, team: Team)
 
     reply = await tg.send(MANAGER, "/timesheet csv")
     assert reply.documents()[0][0] == "timesheet-2026-03-all.csv"
-    assert "Записи за 2026-03: ваши группы и вы, строк: 3." in reply.text
+    assert "Записи за март 2026: ваши группы и вы, строк: 3." in reply.text
     assert rows_of(reply) == [
         ["2026-03-02", prog, "", "0.33", "'=SUM(A1)"],
         ["2026-03-05", petr, "", "8.00", "отчёт"],
@@ -53,7 +53,7 @@ async def test_rows_one_by_one(tg: BotClient, session: AsyncSession, team: Team)
     person = await tg.send(MANAGER, "/timesheet @petr csv")
     assert rows_of(person) == [["2026-03-05", petr, "", "8.00", "отчёт"]]
     everyone = await tg.send(ADMIN, "/timesheet 2026-03 csv")
-    assert "Записи за 2026-03: все сотрудники, строк: 4." in everyone.text
+    assert "Записи за март 2026: все сотрудники, строк: 4." in everyone.text
     assert [row[1] for row in rows_of(everyone)] == [prog, anna, petr, prog]
     group = await tg.send(ADMIN, "/timesheet web 2026-03 csv")
     assert rows_of(group) == [["2026-03-03", anna, "", "1.00", ""]]
@@ -75,7 +75,7 @@ async def test_who_may_export_whom(tg: BotClient, team: Team) -> None:
 
 async def test_empty_month_and_bad_input(tg: BotClient, team: Team) -> None:
     empty = await tg.send(PROG, "/timesheet csv")
-    assert empty.text == "За 2026-03 записей нет: ваши записи." and not empty.documents()
+    assert empty.text == "За март 2026 записей нет: ваши записи." and not empty.documents()
     for text in ("/timesheet", "/timesheet 2026-03", "/timesheet a b c csv"):
         assert (await tg.send(PROG, text)).text.startswith("Так: /timesheet csv"), text
     future = await tg.send(PROG, "/timesheet 2026-04 csv")
