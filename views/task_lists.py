@@ -48,7 +48,7 @@ def group_page(data: GroupTasks, tasks: list[Task], page: Page, tr: Translator) 
             heading = key
             name = who.display if who is not None else tr("lists-unassigned")
             lines.append(tr("lists-person", person=name))
-        lines.append(task_line(task, tr))
+        lines.append(task_line(task, tr, status=False))
     return fit("\n".join(lines + page_footer(page, tr)), MESSAGE_LIMIT)
 
 

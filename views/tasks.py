@@ -36,9 +36,13 @@ def task_line(
     outlook: TaskPlan | None = None,
     *,
     hours: bool = True,
+    status: bool = True,
 ) -> str:
-    """One task in a list; `hours` False for externals (SPEC §1: no hours for them)."""
-    parts = [f"#{task.id} {task.title}", tr(f"status-{task.status}")]
+    """One task in a list; `hours` False for externals (SPEC §1: no hours for them); `status`
+    False under a heading that already names it."""
+    parts = [f"#{task.id} {task.title}"]
+    if status:
+        parts.append(tr(f"status-{task.status}"))
     if task.deadline is not None:
         parts.append(tr("task-line-deadline", date=task.deadline))
     if hours:
