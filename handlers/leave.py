@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers import balance, reason_dialog, remind, timer_watch, week_approval
 from handlers.common import answer_long, notify, rest_args
 from handlers.routing import Blueprint
-from handlers.task_views import edit
+from handlers.task_views import settle
 from models import Employee, LeaveRequest
 from services import clock
 from services import leave as leave_service
@@ -127,9 +127,7 @@ async def cb_approve(
 ) -> None:
     request, emp = await leave_service.approve(session, me, valid_id(callback_data.id))
     text = tr("leave-approved-you", person=emp.display, line=leave_line(request, tr))
-    await callback.answer(text[:200])
-    if isinstance(callback.message, Message):
-        await edit(callback.message, text)
+    await settle(callback, text)
     etr = reader(emp.language, config.default_language)
     await notify(
         bot,
@@ -164,9 +162,7 @@ async def got_decline_reason(
     bot: Bot,
     state: FSMContext,
 ) -> None:
-    text = await reason_dialog.answer_of(message, state, tr)
-    if text is None:
-        return
+    text = reason_dialog.answer_of(message)
     reason = leave_service.check_reason(text)
     request_id = (await state.get_data()).get("request")
     await state.clear()

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import after_send
 from handlers.common import notify
 from services import clock, task_card
 from services.config import AppConfig
@@ -23,11 +24,26 @@ log = logging.getLogger(__name__)
 
 
 async def edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Replace a message the bot sent earlier; one too old to edit, or unchanged, stays as is."""
-    try:
-        await message.edit_text(text, reply_markup=markup)
-    except TelegramBadRequest as error:
-        log.info("message %s not edited: %s", message.message_id, error.message)
+    """Replace a message the bot sent earlier; one too old to edit stays as is."""
+
+    async def leave_it() -> None:
+        log.info("message %s not edited", message.message_id)
+
+    await after_send.edit(message.edit_text(text, reply_markup=markup), leave_it)
+
+
+async def settle(callback: CallbackQuery, text: str) -> None:
+    """One confirmation of a press: the pressed message becomes `text` (its buttons gone), or,
+    when it cannot be edited any more, `text` comes as a new message."""
+    await callback.answer()
+    message = callback.message
+    if not isinstance(message, Message):
+        return
+
+    async def send_instead() -> None:
+        await message.answer(text)
+
+    await after_send.edit(message.edit_text(text), send_instead)
 
 
 async def drop_buttons(message: Message) -> None:

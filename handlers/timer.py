@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common import split_args
 from handlers.routing import Blueprint
-from handlers.task_views import edit
+from handlers.task_views import settle
 from models import Employee
 from services import tasks as tasks_service
 from services import timers
@@ -84,6 +84,4 @@ async def cb_stop(
         key=callback_data.key,
     )
     text = stop_reply(outcome, tr)
-    await callback.answer(text[:200])
-    if isinstance(callback.message, Message):
-        await edit(callback.message, text)
+    await settle(callback, text)

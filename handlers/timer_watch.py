@@ -4,12 +4,12 @@ time, as /stop would) or stop at the end of the working day (logs only the day's
 from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Update
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.routing import Blueprint
-from handlers.task_views import edit
+from handlers.task_views import settle
 from models import Employee, Timer
 from services import tasks as tasks_service
 from services import timer_watch, timers
@@ -65,6 +65,4 @@ async def cb_end_of_day(
         session, scope, config.timezone, event_update.update_id, callback_data.key, rest
     )
     text = stop_reply(outcome, tr)
-    await callback.answer(text[:200])
-    if isinstance(callback.message, Message):
-        await edit(callback.message, text)
+    await settle(callback, text)

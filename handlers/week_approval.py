@@ -37,9 +37,9 @@ def _monday(data: WeekCb, config: AppConfig) -> date:
 
 
 async def _answer(callback: CallbackQuery, text: str) -> None:
+    """One confirmation: the toast. The pressed message may list other people's weeks whose
+    buttons must stay, so it is not replaced."""
     await callback.answer(text[:200])
-    if isinstance(callback.message, Message):
-        await callback.message.answer(text)
 
 
 @router.callback_query(WeekCb.filter(F.action == "s"))
@@ -113,9 +113,7 @@ async def got_return_comment(
     bot: Bot,
     state: FSMContext,
 ) -> None:
-    text = await reason_dialog.answer_of(message, state, tr)
-    if text is None:
-        return
+    text = reason_dialog.answer_of(message)
     data = await state.get_data()
     await state.clear()
     who, week = data.get("who"), data.get("week")

@@ -33,6 +33,7 @@ from services.tasks import ASSIGNABLE_ROLES, Scope
 from services.timeparse import parse_day, parse_duration
 
 MAX_TITLE = 200
+MAX_DESCRIPTION = 3000
 MAX_ESTIMATE_H = 1000
 FIELDS = 6
 _DAY_MONTH = re.compile(r"[0-9]{1,2}\.[0-9]{2}")
@@ -50,6 +51,7 @@ class Draft:
     tester_id: int | None = None
     group_id: int | None = None
     priority: str = "normal"
+    description: str = ""
 
     def dump(self) -> dict[str, Any]:
         """Plain JSON-able values, for the dialog's state storage."""
@@ -65,6 +67,7 @@ class Draft:
             values[key] = date.fromisoformat(values[key]) if values[key] else None
         values["title"] = values["title"] or ""
         values["priority"] = values["priority"] or "normal"
+        values["description"] = values["description"] or ""
         return cls(**values)
 
     def but(self, **changes: Any) -> Draft:
@@ -78,6 +81,14 @@ def clean_title(text: str) -> str:
     if len(title) > MAX_TITLE or CONTROL.search(title):
         raise DomainError("newtask-title", max=MAX_TITLE)
     return title
+
+
+def clean_description(text: str) -> str:
+    """Free text with its line breaks; trailing spaces of each line and blank ends dropped."""
+    description = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    if len(description) > MAX_DESCRIPTION or CONTROL.search(description):
+        raise DomainError("newtask-description", max=MAX_DESCRIPTION)
+    return description
 
 
 def parse_estimate(text: str) -> int:
@@ -228,6 +239,7 @@ async def create_task(
     await check_draft(session, scope, draft, today)
     task = Task(
         title=clean_title(draft.title),
+        description=clean_description(draft.description),
         group_id=draft.group_id,
         author_id=scope.emp.id,
         assignee_id=draft.assignee_id,

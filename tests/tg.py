@@ -209,10 +209,17 @@ class BotClient:
         return await self.feed(self.message_update(user_id, text, **kwargs))
 
     async def click(
-        self, user_id: int, data: str, *, message_text: str = "…", lang: str = "ru"
+        self,
+        user_id: int,
+        data: str,
+        *,
+        message_text: str = "…",
+        lang: str = "ru",
+        message_id: int | None = None,
     ) -> Reply:
+        """Press a button; `message_id` names the message it is on (a new one by default)."""
         message = Message(
-            message_id=next(self._message_ids),
+            message_id=message_id or next(self._message_ids),
             date=datetime.now(UTC),
             chat=Chat(id=user_id, type="private"),
             from_user=User(id=BOT_ID, is_bot=True, first_name="CRM"),
