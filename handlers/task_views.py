@@ -6,7 +6,6 @@ import logging
 from collections.abc import Iterable
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -44,13 +43,6 @@ async def settle(callback: CallbackQuery, text: str) -> None:
         await message.answer(text)
 
     await after_send.edit(message.edit_text(text), send_instead)
-
-
-async def drop_buttons(message: Message) -> None:
-    try:
-        await message.edit_reply_markup(reply_markup=None)
-    except TelegramBadRequest as error:
-        log.info("buttons of %s not removed: %s", message.message_id, error.message)
 
 
 async def card_reply(
