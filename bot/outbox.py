@@ -37,6 +37,7 @@ from aiogram.client.session.middlewares.base import (
 from aiogram.methods import SendDocument, SendMessage, SendPhoto, TelegramMethod
 
 from bot.sender import Sender, sending_now
+from handlers import after_send
 
 if TYPE_CHECKING:
     from aiogram import Bot
@@ -53,6 +54,8 @@ class Outbox:
 
     chat_id: int | None
     calls: list[TelegramMethod[Any]] = field(default_factory=list)
+    # Callbacks of handlers waiting for what a call returns (handlers/after_send.py).
+    waiting: after_send.Waiting = field(default_factory=dict)
 
     def notice_chat(self, method: TelegramMethod[Any]) -> int | None:
         """The recipient when `method` is a message to someone else, else None."""
@@ -92,9 +95,22 @@ def collecting(chat_id: int | None) -> Iterator[Outbox]:
     outbox = Outbox(chat_id)
     token = _current.set(outbox)
     try:
-        yield outbox
+        with after_send.collecting(outbox.waiting):
+            yield outbox
     finally:
         _current.reset(token)
+
+
+async def _make(outbox: Outbox, bot: Bot, method: TelegramMethod[Any]) -> None:
+    """One reply or edit; a handler waiting for what it became (a dialog's message id, or
+    an edit Telegram refused) learns it."""
+    try:
+        result = await bot(method)
+    except Exception as error:
+        if not await after_send.failed(outbox.waiting, method, error):
+            raise
+        return
+    await after_send.made(outbox.waiting, method, result)
 
 
 async def flush(outbox: Outbox, bot: Bot, sender: Sender) -> None:
@@ -106,7 +122,7 @@ async def flush(outbox: Outbox, bot: Bot, sender: Sender) -> None:
             if recipient is not None:
                 await sender.send_method(recipient, cast("SendMessage", method))
             else:
-                await bot(method)
+                await _make(outbox, bot, method)
         except Exception as error:
             if first is None:
                 first = error

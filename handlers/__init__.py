@@ -6,6 +6,7 @@ from aiogram import Router
 
 from handlers import (
     calendar,
+    escape,
     fallback,
     groups,
     jobs,
@@ -46,5 +47,6 @@ def setup() -> Router:
     features = Router(name="features")
     features.message.filter(CommandAllowed())
     features.include_routers(*(blueprint.build() for blueprint in FEATURES))
-    root.include_routers(features, fallback.router.build())
+    # Leaving a dialog comes before the permission filter: every role may leave every dialog.
+    root.include_routers(escape.router.build(), features, fallback.router.build())
     return root

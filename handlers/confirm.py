@@ -1,12 +1,13 @@
 """One confirmation for a press of a button under a message the bot sent (a reminder, a
-request): that message is edited to say what the press did, and the press itself gets no
-toast. When Telegram no longer gives the message (too old), the toast says it instead."""
+request, a question): that message is edited to say what the press did, and the press itself
+gets no toast. When Telegram no longer lets the message be edited (too old), the confirmation
+comes as a new message instead."""
 
 from __future__ import annotations
 
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from handlers.task_views import edit
+from handlers import after_send
 from services.textsplit import MESSAGE_LIMIT, utf16_len
 
 
@@ -26,4 +27,9 @@ async def confirm(
         return
     await callback.answer()
     combined = f"{message.text}\n\n✅ {text}" if keep and message.text else text
-    await edit(message, combined if utf16_len(combined) <= MESSAGE_LIMIT else text, markup)
+    shown = combined if utf16_len(combined) <= MESSAGE_LIMIT else text
+
+    async def send_instead() -> None:
+        await message.answer(text, reply_markup=markup)
+
+    await after_send.edit(message.edit_text(shown, reply_markup=markup), send_instead)

@@ -1,15 +1,26 @@
-"""Questions and the summary of the /newtask dialog."""
+"""The screens of the /newtask dialog and the one message they are shown in.
+
+The dialog is one bot message edited in place: a pressed button edits the message it is on; a
+typed answer (a new message of the person's) edits the dialog message whose id the state keeps,
+and when that edit fails (the message is gone or too old) a new message is sent and kept."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from aiogram import Bot
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.methods import EditMessageText
 from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import Employee
+from handlers import after_send
+from handlers.escape import DIALOG_MESSAGE, send_question
+from models import DevGroup, Employee
 from services import task_create
 from services import tasks as tasks_service
 from services.errors import DomainError
@@ -18,7 +29,70 @@ from views.i18n import Translator
 from views.keyboards import DialogCb
 from views.tasks import person
 
+log = logging.getLogger(__name__)
 MAX_PEOPLE_BUTTONS = 30
+SHORT_DESCRIPTION = 100  # characters of the description the summary shows
+
+
+class NewTask(StatesGroup):
+    title = State()
+    description = State()
+    group = State()
+    assignee = State()
+    estimate = State()
+    deadline = State()
+    tester = State()
+    confirm = State()
+    pick_group = State()  # the one-line form, when the group is not clear
+
+
+# The questions in the order they are asked; Back goes one up (the group question only when
+# there is a choice of groups).
+ORDER: tuple[State, ...] = (
+    NewTask.title,
+    NewTask.description,
+    NewTask.group,
+    NewTask.assignee,
+    NewTask.estimate,
+    NewTask.deadline,
+    NewTask.tester,
+    NewTask.confirm,
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One answer given to the dialog: the pressed dialog message, or the person's typed one."""
+
+    message: Message
+    typed: bool
+    session: AsyncSession
+    me: Employee
+    state: FSMContext
+    tr: Translator
+    bot: Bot
+
+
+async def show(turn: Turn, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Put the screen into the dialog's message; send a new one only when it cannot be edited."""
+    if turn.typed:
+        kept = (await turn.state.get_data()).get(DIALOG_MESSAGE)
+        message_id = kept if isinstance(kept, int) else None
+    else:
+        message_id = turn.message.message_id
+    if message_id is None:
+        await send_question(turn.message, turn.state, text, markup)
+        return
+    await turn.state.update_data({DIALOG_MESSAGE: message_id})
+    method = EditMessageText(
+        text=text, chat_id=turn.message.chat.id, message_id=message_id, reply_markup=markup
+    ).as_(turn.bot)
+
+    async def send_instead() -> None:
+        log.info("dialog message %s not edited: a new one is sent", message_id)
+        await send_question(turn.message, turn.state, text, markup)
+
+    await after_send.edit(method, send_instead)
 
 
 async def draft_of(state: FSMContext) -> task_create.Draft:
@@ -35,23 +109,36 @@ async def people_choice(
     return [emp for emp in found if emp.id != exclude][:MAX_PEOPLE_BUTTONS]
 
 
-async def ask(
-    message: Message,
+def _chosen(label: str, chosen: bool) -> str:
+    return f"✓ {label}" if chosen else label
+
+
+def question(
     tr: Translator,
     key: str,
     *,
     step: str | None = None,
+    here: State | None = None,
+    current: str = "",
     choices: Sequence[Employee] = (),
+    chosen: int | None = None,
     quick: Sequence[int] = (),
     days: Sequence[int] = (),
-) -> None:
-    """One dialog question: its choices as buttons, then Skip (when the field is optional)
-    and Cancel."""
+) -> tuple[str, InlineKeyboardMarkup]:
+    """One dialog question with the answer given so far: its choices as buttons (the chosen
+    one ticked), Skip (when the field is optional), Back (from `here`, the question shown; none
+    on the first) and Cancel."""
+    text = tr(key)
+    if current:
+        text += "\n\n" + tr("dialog-current", value=current)
     kb = InlineKeyboardBuilder()
     if step is not None:
         for emp in choices:
             label = f"{emp.display} @{emp.username}" if emp.username else emp.display
-            kb.button(text=label, callback_data=DialogCb(step=step, value=emp.id))
+            kb.button(
+                text=_chosen(label, emp.id == chosen),
+                callback_data=DialogCb(step=step, value=emp.id),
+            )
         for minutes in quick:
             kb.button(
                 text=formats.duration(minutes, tr),
@@ -62,9 +149,38 @@ async def ask(
                 text=tr(f"dialog-in-days-{offset}"), callback_data=DialogCb(step=step, value=offset)
             )
         kb.button(text=tr("btn-skip"), callback_data=DialogCb(step=step, value=0))
+    _back_and_cancel(kb, here, tr)
+    return text, kb.as_markup()
+
+
+def _back_and_cancel(kb: InlineKeyboardBuilder, here: State | None, tr: Translator) -> None:
+    """Back names the question it is pressed on, so a Back from an older message is stale."""
+    if here is not None:
+        kb.button(text=tr("btn-back"), callback_data=DialogCb(step="b", value=ORDER.index(here)))
     kb.button(text=tr("btn-cancel"), callback_data=DialogCb(step="x"))
     kb.adjust(2)
-    await message.answer(tr(key), reply_markup=kb.as_markup())
+
+
+def group_keyboard(
+    groups: Sequence[DevGroup],
+    step: str,
+    tr: Translator,
+    *,
+    chosen: int | None = None,
+    here: State | None = None,
+) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for group in groups:
+        kb.button(
+            text=_chosen(group.name, group.id == chosen),
+            callback_data=DialogCb(step=step, value=group.id),
+        )
+    _back_and_cancel(kb, here, tr)
+    return kb.as_markup()
+
+
+def shorten(text: str, limit: int = SHORT_DESCRIPTION) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 async def summary(
@@ -84,9 +200,11 @@ async def summary(
         deadline=draft.deadline or "—",
         priority=tr(f"priority-{draft.priority}"),
     )
+    if draft.description:
+        text += "\n" + tr("dialog-summary-description", description=shorten(draft.description))
     kb = InlineKeyboardBuilder()
     kb.button(text=tr("btn-create"), callback_data=DialogCb(step="ok"))
     kb.button(text=tr("btn-priority"), callback_data=DialogCb(step="p"))
-    kb.button(text=tr("btn-cancel"), callback_data=DialogCb(step="x"))
-    kb.adjust(1, 2)
+    _back_and_cancel(kb, NewTask.confirm, tr)
+    kb.adjust(1, 3)
     return text, kb.as_markup()

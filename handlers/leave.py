@@ -162,9 +162,7 @@ async def got_decline_reason(
     bot: Bot,
     state: FSMContext,
 ) -> None:
-    text = await reason_dialog.answer_of(message, state, tr)
-    if text is None:
-        return
+    text = reason_dialog.answer_of(message)
     reason = leave_service.check_reason(text)
     request_id = (await state.get_data()).get("request")
     await state.clear()

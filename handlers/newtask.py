@@ -3,36 +3,23 @@ both share (creating the task, showing its card, telling the assignee)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.dialog_steps import ask
+from handlers.dialog_steps import NewTask, Turn, group_keyboard, question, show
+from handlers.escape import send_question
 from handlers.task_views import card_reply, deliver
-from models import DevGroup
 from services import clock, task_create
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
 from views.i18n import Translator
-from views.keyboards import DialogCb
 
-
-class NewTask(StatesGroup):
-    title = State()
-    group = State()
-    assignee = State()
-    estimate = State()
-    deadline = State()
-    tester = State()
-    confirm = State()
-    pick_group = State()  # the one-line form, when the group is not clear
+__all__ = ["NewTask", "create_from_line", "finish", "start_dialog"]
 
 
 async def start_dialog(
@@ -46,7 +33,7 @@ async def start_dialog(
         raise DomainError("newtask-no-groups")
     await state.clear()
     await state.set_state(NewTask.title)
-    await ask(message, tr, "dialog-title")
+    await send_question(message, state, *question(tr, "dialog-title"))
 
 
 async def create_from_line(
@@ -70,19 +57,11 @@ async def create_from_line(
             await task_create.check_draft(session, scope, draft.but(group_id=choices[0].id), today)
             await state.set_state(NewTask.pick_group)
             await state.set_data({"draft": draft.dump()})
-            await message.answer(tr("dialog-group"), reply_markup=group_keyboard(choices, "G", tr))
+            markup = group_keyboard(choices, "G", tr)
+            await send_question(message, state, tr("dialog-group"), markup)
             return
         draft = draft.but(group_id=choices[0].id)
-    await finish(message, session, scope, draft, tr, bot, config, state)
-
-
-def group_keyboard(groups: Sequence[DevGroup], step: str, tr: Translator) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    for group in groups:
-        kb.button(text=group.name, callback_data=DialogCb(step=step, value=group.id))
-    kb.button(text=tr("btn-cancel"), callback_data=DialogCb(step="x"))
-    kb.adjust(2)
-    return kb.as_markup()
+    await finish(message, session, scope, draft, tr, bot, config, state, turn=None)
 
 
 async def finish(
@@ -94,10 +73,18 @@ async def finish(
     bot: Bot,
     config: AppConfig,
     state: FSMContext,
+    *,
+    turn: Turn | None,
 ) -> None:
+    """Create the task and show its card: in the dialog's message when a dialog asked for it
+    (`turn`), as a reply to the one-line command otherwise."""
     today = clock.today(config.timezone)
     task, notices = await task_create.create_task(session, scope, draft, today)
-    await state.clear()
     card, markup = await card_reply(session, scope, task.id, tr, config)
-    await message.answer(tr("newtask-created", id=task.id) + "\n\n" + card, reply_markup=markup)
+    text = tr("newtask-created", id=task.id) + "\n\n" + card
+    if turn is None:
+        await message.answer(text, reply_markup=markup)
+    else:
+        await show(turn, text, markup)
+    await state.clear()
     await deliver(bot, notices, config)

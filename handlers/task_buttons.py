@@ -6,9 +6,12 @@ from __future__ import annotations
 from aiogram import Bot, F
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.storage.base import BaseStorage
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import quick_guard
+from handlers.escape import send_question
 from handlers.routing import Blueprint
 from handlers.task_views import card_reply, deliver, edit
 from models import Employee
@@ -16,9 +19,10 @@ from services import clock, task_flow, timelog, timers
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
+from views import formats
 from views.i18n import Translator
 from views.keyboards import TaskCb, cancel_keyboard, stop_keyboard, valid_id
-from views.timelog import log_reply, stop_reply, timer_started_reply
+from views.timelog import stop_reply, timer_started_reply
 
 router = Blueprint(__name__)
 
@@ -49,12 +53,12 @@ async def _result(
     tr: Translator,
     config: AppConfig,
 ) -> None:
-    """Pressed on the card: refresh it; anywhere else: say what happened in a message."""
+    """One confirmation per press: a short toast says what happened; pressed on the card, the
+    card is refreshed in place too. Never a new message besides (review queues and notices
+    list several tasks or are old: the toast is the answer there)."""
     await callback.answer(text[:200])
     if data.v:
         await _refresh_card(callback, session, scope, data.id, tr, config)
-    elif isinstance(callback.message, Message):
-        await callback.message.answer(text)
 
 
 @router.callback_query(TaskCb.filter(F.action == "open"))
@@ -104,27 +108,37 @@ async def cb_log(
     tr: Translator,
     config: AppConfig,
     event_update: Update,
+    state: FSMContext,
+    fsm_storage: BaseStorage,
 ) -> None:
+    """[+1 h] on a card: a toast with the day's total and the card refreshed (/undo takes the
+    entry back). A second tap of the same button within seconds is a repeat (quick_guard)."""
     scope = await tasks_service.scope_of(session, me)
     if callback_data.minutes not in (30, 60, 120):
         raise DomainError("stale-quick-log")
+    task_id = valid_id(callback_data.id)
+    message_id = callback.message.message_id if callback.message else 0
+    tap = quick_guard.tap_of(message_id, task_id, callback_data.minutes)
+    duration = formats.duration(callback_data.minutes, tr)
+    if await quick_guard.is_repeat(fsm_storage, state, tap):
+        await callback.answer(tr("quick-log-repeat", duration=duration, id=task_id))
+        return
     today = clock.today(config.timezone)
     logged = await timelog.log_time(
         session,
         scope,
         minutes=callback_data.minutes,
         day=today,
-        task_id=valid_id(callback_data.id),
+        task_id=task_id,
         comment="",
         today=today,
         update_id=event_update.update_id,
     )
-    text, markup = await log_reply(session, scope, logged, tr, config)
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=markup)
+    await quick_guard.remember(fsm_storage, state, tap)
+    total = formats.duration(logged.day_total, tr)
+    await callback.answer(tr("quick-logged", duration=duration, id=task_id, total=total))
     if callback_data.v:
-        await _refresh_card(callback, session, scope, callback_data.id, tr, config)
+        await _refresh_card(callback, session, scope, task_id, tr, config)
 
 
 @router.callback_query(TaskCb.filter(F.action.in_({"timer", "stop"})))
@@ -147,14 +161,14 @@ async def cb_timer(
         await _result(callback, callback_data, session, scope, text, tr, config)
         return
     outcome = await timers.stop_timer(session, scope, config.timezone, event_update.update_id)
-    text, markup = stop_reply(outcome, tr), None
-    if isinstance(outcome, timers.StopQuestion):
-        markup = stop_keyboard(outcome, tr)
+    text = stop_reply(outcome, tr)
+    if not isinstance(outcome, timers.StopQuestion):
+        await _result(callback, callback_data, session, scope, text, tr, config)
+        return
+    # A long timer asks what to log: a question with its own buttons, not a confirmation.
     await callback.answer()
     if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=markup)
-    if callback_data.v and not isinstance(outcome, timers.StopQuestion):
-        await _refresh_card(callback, session, scope, task_id, tr, config)
+        await callback.message.answer(text, reply_markup=stop_keyboard(outcome, tr))
 
 
 @router.callback_query(TaskCb.filter(F.action == "return"))
@@ -172,9 +186,8 @@ async def cb_return(
     await state.set_data({"task": task.id})
     await callback.answer()
     if isinstance(callback.message, Message):
-        await callback.message.answer(
-            tr("return-ask", id=task.id, title=task.title), reply_markup=cancel_keyboard(tr)
-        )
+        question = tr("return-ask", id=task.id, title=task.title)
+        await send_question(callback.message, state, question, cancel_keyboard(tr))
 
 
 @router.message(ReturnFlow.comment, F.text & ~F.text.startswith("/"))

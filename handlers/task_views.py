@@ -6,10 +6,10 @@ import logging
 from collections.abc import Iterable
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers import after_send
 from handlers.common import notify
 from services import clock, task_card
 from services.config import AppConfig
@@ -23,18 +23,12 @@ log = logging.getLogger(__name__)
 
 
 async def edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Replace a message the bot sent earlier; one too old to edit, or unchanged, stays as is."""
-    try:
-        await message.edit_text(text, reply_markup=markup)
-    except TelegramBadRequest as error:
-        log.info("message %s not edited: %s", message.message_id, error.message)
+    """Replace a message the bot sent earlier; one too old to edit stays as is."""
 
+    async def leave_it() -> None:
+        log.info("message %s not edited", message.message_id)
 
-async def drop_buttons(message: Message) -> None:
-    try:
-        await message.edit_reply_markup(reply_markup=None)
-    except TelegramBadRequest as error:
-        log.info("buttons of %s not removed: %s", message.message_id, error.message)
+    await after_send.edit(message.edit_text(text, reply_markup=markup), leave_it)
 
 
 async def card_reply(

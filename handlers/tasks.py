@@ -108,14 +108,8 @@ async def cmd_cancel(
     tr: Translator,
     bot: Bot,
     config: AppConfig,
-    state: FSMContext,
 ) -> None:
-    if not rest_args(message.text):
-        if await state.get_state() is None:
-            raise DomainError("cancel-usage")
-        await state.clear()
-        await message.answer(tr("dialog-cancelled"))
-        return
+    # Bare /cancel inside a dialog never gets here (handlers/escape.py leaves the dialog).
     task_id, reason = _id_and_rest(message.text, "cancel-usage")
     scope = await tasks_service.scope_of(session, me)
     task, notices = await task_flow.cancel(session, scope, task_id, reason)

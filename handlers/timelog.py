@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import hours, hours_entries, reminder_buttons, timer, timesheet
 from handlers.common import rest_args
+from handlers.confirm import confirm
 from handlers.routing import Blueprint
-from handlers.task_views import drop_buttons
 from models import Employee
 from services import clock, timelog
 from services import tasks as tasks_service
@@ -132,10 +132,8 @@ async def cb_undo(
     entry_id = valid_id(callback_data.entry)
     undone = await timelog.undo(session, scope, entry_id, event_update.update_id)
     text = await undo_reply(session, scope, undone, tr, config)
-    await callback.answer(text[:200])
-    if isinstance(callback.message, Message):
-        await drop_buttons(callback.message)
-        await callback.message.answer(text)
+    # One confirmation: the log reply the button was on becomes the undo reply.
+    await confirm(callback, text, keep=False)
 
 
 router.include_routers(

@@ -119,9 +119,7 @@ async def got_return_comment(
     bot: Bot,
     state: FSMContext,
 ) -> None:
-    text = await reason_dialog.answer_of(message, state, tr)
-    if text is None:
-        return
+    text = reason_dialog.answer_of(message)
     data = await state.get_data()
     await state.clear()
     who, week = data.get("who"), data.get("week")

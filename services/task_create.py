@@ -35,8 +35,8 @@ from services.tasks import ASSIGNABLE_ROLES, Scope
 from services.timeparse import parse_day, parse_duration
 
 MAX_TITLE = 200
-MAX_ESTIMATE_H = 1000
 MAX_DESCRIPTION = 3000
+MAX_ESTIMATE_H = 1000
 FIELDS = 6
 _DAY_MONTH = re.compile(r"[0-9]{1,2}\.[0-9]{2}")
 _TOMORROW = frozenset({"tomorrow", "завтра"})

@@ -217,10 +217,12 @@ class BotClient:
         message_text: str = "…",
         lang: str = "ru",
         reply_markup: InlineKeyboardMarkup | None = None,
+        message_id: int | None = None,
     ) -> Reply:
-        """`message_text` and `reply_markup`: the message the button is under, as sent."""
+        """Press a button. `message_text` and `reply_markup`: the message the button is under,
+        as sent; `message_id` names that message (a new one by default)."""
         message = Message(
-            message_id=next(self._message_ids),
+            message_id=message_id or next(self._message_ids),
             date=datetime.now(UTC),
             chat=Chat(id=user_id, type="private"),
             from_user=User(id=BOT_ID, is_bot=True, first_name="CRM"),

@@ -106,8 +106,7 @@ async def test_an_empty_month_says_how_to_start(client: BotClient, session: Asyn
     reply = await client.send(ADMIN_TG, "/payroll 2026-01 xlsx")
     assert reply.documents() == []
     assert reply.text == (
-        "На январь 2026 условия оплаты ни у кого не заданы. "
-        "Задать: /pay e2 оклад 100000 с 2026-01"
+        "На январь 2026 условия оплаты ни у кого не заданы. Задать: /pay e2 оклад 100000 с 2026-01"
     )
 
 

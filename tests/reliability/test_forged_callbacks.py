@@ -168,7 +168,8 @@ async def test_oversized_and_unknown_data(fuzz: Fuzz, data: str) -> None:
 
 async def test_a_forged_dialog_answer_is_refused(fuzz: Fuzz) -> None:
     await fuzz.send(MANAGER, "newtask")
-    asked = await fuzz.client.send(MANAGER, "Forged dialog")  # one led group: asks the assignee
+    await fuzz.client.send(MANAGER, "Forged dialog")
+    asked = await fuzz.client.send(MANAGER, "Notes")  # one led group: asks the assignee
     assert any(data.startswith("nt:a:") for _, data in asked.buttons()), asked
     before = await world.snapshot(fuzz.session)
     for data in (
@@ -189,7 +190,8 @@ async def test_a_forged_group_choice_is_refused(fuzz: Fuzz) -> None:
     asked = await fuzz.send(ADMIN, "newtask", "Forged group | @ivan")
     assert any(data.startswith("nt:G:") for _, data in asked.buttons()) or "#" in asked.text
     await fuzz.send(ADMIN, "newtask")
-    asked = await fuzz.client.send(ADMIN, "Forged group")  # an admin may pick any group
+    await fuzz.client.send(ADMIN, "Forged group")
+    asked = await fuzz.client.send(ADMIN, "Notes")  # an admin may pick any group
     assert any(data.startswith("nt:g:") for _, data in asked.buttons()), asked
     before = await world.snapshot(fuzz.session)
     for data in ("nt:g:999", "nt:g:0", "nt:g:-1", f"nt:g:{HUGE}", "nt:G:1"):

@@ -17,11 +17,15 @@ from tests.tasks.conftest import ADMIN, EXTERNAL, MANAGER, PROG, TESTER
 # What is typed to reach each step of /newtask, and the question that step asks.
 NEWTASK_STEPS = {
     "title": ([], "Как она называется"),
-    "assignee": (["Fuzzed task"], "Кто исполнитель"),
-    "estimate": (["Fuzzed task", "@ivan"], "Оценка?"),
-    "deadline": (["Fuzzed task", "@ivan", "2h"], "Срок?"),
-    "tester": (["Fuzzed task", "@ivan", "2h", "2026-03-20"], "Кто тестировщик"),
-    "confirm": (["Fuzzed task", "@ivan", "2h", "2026-03-20", "@olga"], "Проверьте задачу"),
+    "description": (["Fuzzed task"], "Описание задачи"),
+    "assignee": (["Fuzzed task", "Notes"], "Кто исполнитель"),
+    "estimate": (["Fuzzed task", "Notes", "@ivan"], "Оценка?"),
+    "deadline": (["Fuzzed task", "Notes", "@ivan", "2h"], "Срок?"),
+    "tester": (["Fuzzed task", "Notes", "@ivan", "2h", "2026-03-20"], "Кто тестировщик"),
+    "confirm": (
+        ["Fuzzed task", "Notes", "@ivan", "2h", "2026-03-20", "@olga"],
+        "Проверьте задачу",
+    ),
 }
 TYPED = ARGUMENTS.filter(lambda text: bool(text.strip()))
 

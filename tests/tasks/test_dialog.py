@@ -19,7 +19,9 @@ async def task_count(session: AsyncSession) -> int:
 async def test_dialog_with_buttons(tg: BotClient, session: AsyncSession, team: Team) -> None:
     title = await tg.send(MANAGER, "/newtask")
     assert "Как она называется?" in title.text
-    assignee = await tg.send(MANAGER, "Экспорт в CSV")
+    description = await tg.send(MANAGER, "Экспорт в CSV")
+    assert "Описание задачи?" in description.text
+    assignee = await tg.click(MANAGER, description.button("Пропустить"))
     assert "Кто исполнитель?" in assignee.text  # one led group: no group question
     labels = [label for label, _ in assignee.buttons()]
     assert labels == [
@@ -27,6 +29,7 @@ async def test_dialog_with_buttons(tg: BotClient, session: AsyncSession, team: T
         "User21 (e5) @petr",
         "User30 (e6) @olga",
         "Пропустить",
+        "← Назад",
         "✖ Отмена",
     ]
     estimate = await tg.click(MANAGER, assignee.button("@ivan"))
@@ -67,6 +70,7 @@ async def test_dialog_with_typed_answers_and_mistakes(
     await tg.send(MANAGER, "/newtask")
     assert "до 200 символов" in (await tg.send(MANAGER, "x" * 4000)).text
     await tg.send(MANAGER, "Отчёт")
+    assert "Кто исполнитель?" in (await tg.send(MANAGER, "За март")).text
     assert "не найден" in (await tg.send(MANAGER, "@nobody")).text
     assert "не может быть исполнителем" in (await tg.send(MANAGER, "@client")).text
     assert "не состоит в группе" in (await tg.send(MANAGER, "@anna")).text
@@ -92,11 +96,13 @@ async def test_dialog_with_typed_answers_and_mistakes(
 async def test_skips_and_group_question(tg: BotClient, session: AsyncSession, team: Team) -> None:
     await tg.send(ADMIN, "/newtask")
     group = await tg.send(ADMIN, "Аудит")
-    assert [label for label, _ in group.buttons()] == ["backend", "web", "✖ Отмена"]
+    group = await tg.click(ADMIN, group.button("Пропустить"))
+    assert [label for label, _ in group.buttons()] == ["backend", "web", "← Назад", "✖ Отмена"]
     assignee = await tg.click(ADMIN, group.button("web"))
     assert [label for label, _ in assignee.buttons()] == [
         "User22 (e8) @anna",
         "Пропустить",
+        "← Назад",
         "✖ Отмена",
     ]
     estimate = await tg.click(ADMIN, assignee.button("Пропустить"))
@@ -117,7 +123,8 @@ async def test_skips_and_group_question(tg: BotClient, session: AsyncSession, te
 
 async def test_cancel_at_any_step(tg: BotClient, session: AsyncSession, team: Team) -> None:
     await tg.send(MANAGER, "/newtask")
-    assignee = await tg.send(MANAGER, "Первая")
+    description = await tg.send(MANAGER, "Первая")
+    assignee = await tg.click(MANAGER, description.button("Пропустить"))
     cancelled = await tg.click(MANAGER, assignee.button("Отмена"))
     assert "Отменено." in cancelled.text
     assert "Не понял сообщение" in (await tg.send(MANAGER, "Вторая")).text
@@ -126,6 +133,7 @@ async def test_cancel_at_any_step(tg: BotClient, session: AsyncSession, team: Te
 
     await tg.send(MANAGER, "/newtask")
     await tg.send(MANAGER, "Третья")
+    await tg.send(MANAGER, "Описание")
     await tg.send(MANAGER, "@ivan")
     assert "Отменено." in (await tg.send(MANAGER, "/cancel")).text
     assert "Формат: /cancel НОМЕР" in (await tg.send(MANAGER, "/cancel")).text
@@ -135,6 +143,7 @@ async def test_cancel_at_any_step(tg: BotClient, session: AsyncSession, team: Te
 async def test_forged_dialog_buttons(tg: BotClient, session: AsyncSession, team: Team) -> None:
     await tg.send(MANAGER, "/newtask")
     await tg.send(MANAGER, "Задача")
+    await tg.click(MANAGER, "nt:s:0")
     for data, expected in (
         ("nt:a:9999", "больше не действует"),
         ("nt:a:99999999999999", "больше не действует"),
@@ -169,6 +178,8 @@ async def test_dialog_needs_a_group_to_lead(
 async def test_dialog_in_english(tg: BotClient, session: AsyncSession, team: Team) -> None:
     title = await tg.send(MANAGER, "/newtask", lang="en")
     assert "What is its title?" in title.text
-    assignee = await tg.send(MANAGER, "Docs", lang="en")
+    description = await tg.send(MANAGER, "Docs", lang="en")
+    assert "A description?" in description.text
+    assignee = await tg.click(MANAGER, description.button("Skip"), lang="en")
     assert "Who does it?" in assignee.text and assignee.button("Skip")
     assert "Cancelled." in (await tg.click(MANAGER, assignee.button("Cancel"), lang="en")).text
