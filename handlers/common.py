@@ -63,16 +63,12 @@ class CommandAllowed(BaseFilter):
     """Lets a command through only for roles the permission table allows; other text
     (dialog steps, quick logs) passes to the handlers' own filters."""
 
-    async def __call__(
-        self, message: Message, me: Employee | None = None, raw_state: str | None = None
-    ) -> bool:
+    async def __call__(self, message: Message, me: Employee | None = None) -> bool:
         line = command_line(message)
         if line is None:
             return me is not None
         if line.name == "start":
             return True
-        if line.name == "cancel" and raw_state is not None and not line.args.strip():
-            return me is not None  # leaving a question is everyone's, not only /cancel #N's
         return me is not None and permissions.allowed(line.name, me.role)
 
 

@@ -253,9 +253,7 @@ async def typed_value(
     bot: Bot,
     event_update: Update,
 ) -> None:
-    text = await reason_dialog.answer_of(message, state, tr)
-    if text is None:
-        return
+    text = reason_dialog.answer_of(message)
     data = await state.get_data()
     act = data.get("act")
     if act not in TYPED or not isinstance(data.get("entry"), int):
