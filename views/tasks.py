@@ -133,16 +133,15 @@ def render_card(card: TaskCard, tr: Translator, *, hours: bool = True, tz: str =
     if card.history:
         lines.append(tr("task-card-history"))
         lines += [change_line(change, card, tr, tz) for change in card.history]
-    tail = [tr("task-card-hint", id=task.id)] if task.status not in ("done", "cancelled") else []
     if card.comments:
         lines.append(tr("task-card-comments"))
         # The last comments share what the card leaves of one message, so a card full of long
         # comments (emoji count twice) still reaches the reader, each comment cut evenly.
-        room = MESSAGE_LIMIT - utf16_len("\n".join(lines + tail)) - len(card.comments)
+        room = MESSAGE_LIMIT - utf16_len("\n".join(lines)) - len(card.comments)
         share = room // len(card.comments)
         for comment in card.comments:
             key = _COMMENT_KEYS.get(comment.to_status or "", "task-card-comment")
             frame = utf16_len(tr(key, author=person(comment.author), text=""))
             text = fit(comment.text, max(share - frame, 1))
             lines.append(tr(key, author=person(comment.author), text=text))
-    return fit("\n".join(lines + tail), MESSAGE_LIMIT)
+    return fit("\n".join(lines), MESSAGE_LIMIT)

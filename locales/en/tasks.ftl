@@ -23,7 +23,6 @@ task-card-comments = Latest comments:
 task-card-comment = — { $author }: { $text }
 task-card-returned = — { $author } (returned): { $text }
 task-card-cancel-reason = — { $author } (cancelled because): { $text }
-task-card-hint = Comment: /comment { $id } text
 task-started = Task #{ $id } is now in progress.
 
 tasks-title = Your open tasks ({ $count }):

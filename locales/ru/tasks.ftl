@@ -23,7 +23,6 @@ task-card-comments = Последние комментарии:
 task-card-comment = — { $author }: { $text }
 task-card-returned = — { $author } (возврат на доработку): { $text }
 task-card-cancel-reason = — { $author } (причина отмены): { $text }
-task-card-hint = Комментарий: /comment { $id } текст
 task-started = Задача #{ $id } теперь в работе.
 
 tasks-title = Ваши открытые задачи ({ $count }):
