@@ -1,8 +1,8 @@
 """Plan versus fact for open tasks (product spec §5): planned progress, lag, forecast, overload.
 
 Pure functions over plain data. Time comes in as integer minutes; everything is computed exactly
-with `Fraction` and rounded only when a `Decimal` result is produced (hours to 0.01, days to 0.1,
-both ROUND_HALF_UP).
+(ratios of integers) and rounded only when a `Decimal` result is produced (hours to 0.01, days
+to 0.1, both ROUND_HALF_UP).
 
 Capacity of a day comes from a `CapacityFn`: minutes the employee can work that day, 0 on a
 weekend, holiday or absence, None when no schedule covers the day. A result that needs a None day
@@ -50,10 +50,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from fractions import Fraction
 from itertools import accumulate
 
-from services.units import hours_of, round_half_up
+from services.units import hours_of
 
 CapacityFn = Callable[[int, date], int | None]
 # (employee, first, last) -> (minutes, days with capacity > 0) over first..last, or None when a
@@ -344,8 +343,19 @@ def _forecast(
     return result
 
 
-def _hours(minutes: Fraction | int) -> Decimal:
+def _hours(minutes: int) -> Decimal:
     return hours_of(minutes)
+
+
+def _hours_ratio(minutes: int, per: int) -> Decimal:
+    """Hours of minutes/per (both >= 0, per > 0), rounded half up to 0.01: hundredths are
+    minutes * 100 / (per * 60), and floor(x + 1/2) of that is (10 m + 3 per) // (6 per)."""
+    return Decimal((minutes * 10 + per * 3) // (per * 6)).scaleb(-2)
+
+
+def _tenths(numerator: int, denominator: int) -> Decimal:
+    """numerator/denominator (>= 0, denominator > 0) rounded half up to 0.1."""
+    return Decimal((numerator * 20 + denominator) // (denominator * 2)).scaleb(-1)
 
 
 def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> TaskPlan:
@@ -375,17 +385,19 @@ def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> Tas
     elapsed = days.total(start, min(today - _DAY, deadline)) or 0
     working_days = days.working(start, deadline) or 1
 
+    # Exact ratios of integers (numerator, denominator), rounded half up in integers: the same
+    # results as Fraction arithmetic, without building Fractions for every task of a plan.
     estimate = task.estimate_min
-    planned = min(Fraction(estimate), Fraction(estimate * elapsed, window))
-    lag = max(Fraction(0), planned - task.logged_min)
-    lag_days = lag * working_days / window
+    planned = (estimate, 1) if elapsed >= window else (estimate * elapsed, window)
+    lag = (max(0, planned[0] - task.logged_min * planned[1]), planned[1])
+    lag_days = (lag[0] * working_days, lag[1] * window)
     return TaskPlan(
         task=task,
         flag=FLAG_OK,
-        planned_h=_hours(planned),
+        planned_h=_hours_ratio(*planned),
         logged_h=logged_h,
-        lag_h=_hours(lag),
-        lag_days=round_half_up(lag_days, 1),
+        lag_h=_hours_ratio(*lag),
+        lag_days=_tenths(*lag_days),
         remaining_h=remaining_h,
         forecast_finish=finish.day,
         late_days=late_days,

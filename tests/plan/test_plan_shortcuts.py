@@ -4,12 +4,14 @@ days taken in blocks (`block`), and rows only for some tasks (`only`)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.calendar import ADD, WORKDAY, Calendar, Holidays
-from services.plan import BlockFn, PersonPlan, PlanTask, SpanFn, plan
+from services.plan import BlockFn, PersonPlan, PlanTask, SpanFn, _hours_ratio, _tenths, plan
+from services.units import round_half_up
 from tests.unit.test_plan import RandomCalendar, calendars, horizons, task_lists, todays
 
 FAST = settings(max_examples=200, deadline=None)
@@ -88,3 +90,10 @@ def test_a_calendars_days_in_a_block_are_its_days_one_by_one() -> None:
     for a, b in ((date(2026, 2, 20), date(2026, 5, 20)), (date(2026, 12, 1), date(2027, 2, 1))):
         caps = calendar.capacities(1, a, b)
         assert calendar.plan_span(1, a, b) == (sum(c or 0 for c in caps), sum(1 for c in caps if c))
+
+
+@given(st.integers(0, 10**7), st.integers(1, 10**5))
+def test_integer_rounding_is_the_exact_half_up(minutes: int, per: int) -> None:
+    assert _hours_ratio(minutes, per) == round_half_up(Fraction(minutes, per) / 60, 2)
+    assert str(_hours_ratio(minutes, per)) == str(round_half_up(Fraction(minutes, per) / 60, 2))
+    assert str(_tenths(minutes, per)) == str(round_half_up(Fraction(minutes, per), 1))
