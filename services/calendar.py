@@ -196,8 +196,12 @@ class Calendar:
     _starts: dict[int, list[date]] = field(default_factory=dict)
     _weeks: dict[int, list[Week]] = field(default_factory=dict)
     _absent: dict[int, list[tuple[date, date, str]]] = field(default_factory=dict)
-    # _week_span's answers; the holidays must not change once the calendar is in use.
+    # _week_span's and _week_days' answers; the holidays must not change once the calendar is
+    # in use.
     _week_spans: dict[tuple[Week, date, date], tuple[int, int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _week_runs: dict[tuple[Week, date, date], tuple[int, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -275,16 +279,28 @@ class Calendar:
             if week is None:
                 out.extend([None] * count)
                 continue
-            start = a.weekday()
-            caps = [week[(start + i) % 7] for i in range(count)]
-            for day in self.holidays.special_days(a, b):
-                caps[(day - a).days] = self.holidays.day_minutes(week, day)
+            caps: list[int | None] = list(self._week_days(week, a, b, count))
             for x, y, _ in self._absent.get(emp_id, ()):
                 lo, hi = max(x, a), min(y, b)
                 if lo <= hi:
                     caps[(lo - a).days : (hi - a).days + 1] = [0] * ((hi - lo).days + 1)
             out.extend(caps)
         return out
+
+    def _week_days(self, week: Week, first: date, last: date, count: int) -> tuple[int, ...]:
+        """The capacity of each day of first..last under `week`, holidays applied, nobody
+        absent; kept like _week_span's sums (a plan's forecasts ask everyone the same weeks)."""
+        key = (week, first, last)
+        found = self._week_runs.get(key)
+        if found is None:
+            start = first.weekday()
+            caps = [week[(start + i) % 7] for i in range(count)]
+            for day in self.holidays.special_days(first, last):
+                caps[(day - first).days] = self.holidays.day_minutes(week, day)
+            if len(self._week_runs) >= _WEEK_SPANS_KEPT:
+                self._week_runs.clear()
+            found = self._week_runs[key] = tuple(caps)
+        return found
 
     def capacity_sum(self, emp_id: int, first: date, last: date) -> int | None:
         """Capacity summed over first..last; 0 when empty; None when a day has no schedule."""
