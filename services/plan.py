@@ -142,7 +142,7 @@ def plan(
     `capacity` is called at most once per (employee, day). A forecast is searched up to and
     including today + horizon_days. With `span`, sums over ranges come from it instead of from
     the days one by one, and with `block` the forecast takes the days it walks four weeks at a
-    time (the result is the same; `capacity` is then asked only for single days).
+    time (the result is the same).
 
     With `only` (task ids), a person's rows and totals cover only those of their tasks, and
     people with none of them are left out; their forecast and overload still count every open
