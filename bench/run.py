@@ -108,6 +108,8 @@ async def _main_company(options: Options, today: date, month: str, out: Outcome)
         out.rows += rows
         for size, cost in plan.items():
             out.facts[f"plan_{size}_statements"] = cost.statements
+            out.facts[f"plan_{size}_text_ms"] = cost.first_ms
+            out.facts[f"plan_{size}_ms"] = cost.ms
         _progress(f"/payroll {month}, {options.employees} people")
         return await payroll_cost(engine, company, month, options.repeats)
 

@@ -39,6 +39,8 @@ from models import Absence, HolidayOverride, Schedule
 Week = tuple[int, int, int, int, int, int, int]
 
 SHORTER_BY = 60  # minutes: art. 95, one hour
+# Range sums a calendar keeps (Calendar._week_span); the cached company calendar lives on.
+_WEEK_SPANS_KEPT = 50_000
 _DAY = timedelta(days=1)
 
 # override kinds (holiday_overrides.kind)
@@ -194,6 +196,14 @@ class Calendar:
     _starts: dict[int, list[date]] = field(default_factory=dict)
     _weeks: dict[int, list[Week]] = field(default_factory=dict)
     _absent: dict[int, list[tuple[date, date, str]]] = field(default_factory=dict)
+    # _week_span's and _week_days' answers; the holidays must not change once the calendar is
+    # in use.
+    _week_spans: dict[tuple[Week, date, date], tuple[int, int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _week_runs: dict[tuple[Week, date, date], tuple[int, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def add_schedule(self, emp_id: int, effective_from: date, week: Week) -> None:
         starts = self._starts.setdefault(emp_id, [])
@@ -238,14 +248,59 @@ class Calendar:
                 unscheduled += (b - a).days + 1
                 continue
             for c, d in self._present(emp_id, a, b):
-                m, w = _pattern_sum(week, c, d)
+                m, w = self._week_span(week, c, d)
                 minutes, working = minutes + m, working + w
-                for day in self.holidays.special_days(c, d):
-                    usual = week[day.weekday()]
-                    actual = self.holidays.day_minutes(week, day)
-                    minutes += actual - usual
-                    working += (actual > 0) - (usual > 0)
         return Span(minutes, working, unscheduled)
+
+    def _week_span(self, week: Week, first: date, last: date) -> tuple[int, int]:
+        """Minutes and working days over first..last under `week`, holidays applied, nobody
+        absent. Kept per (week, first, last): most people share a week, and a plan of many
+        people asks each the same ranges (their forecast from today, a group's task windows)."""
+        key = (week, first, last)
+        found = self._week_spans.get(key)
+        if found is None:
+            minutes, working = _pattern_sum(week, first, last)
+            for day in self.holidays.special_days(first, last):
+                usual = week[day.weekday()]
+                actual = self.holidays.day_minutes(week, day)
+                minutes += actual - usual
+                working += (actual > 0) - (usual > 0)
+            if len(self._week_spans) >= _WEEK_SPANS_KEPT:
+                self._week_spans.clear()
+            found = self._week_spans[key] = (minutes, working)
+        return found
+
+    def capacities(self, emp_id: int, first: date, last: date) -> list[int | None]:
+        """`capacity` of every day of first..last, in order: the weekly pattern repeated, then
+        the special days and absences put in (O(days) list work, no call per day)."""
+        out: list[int | None] = []
+        for a, b, week in self._segments(emp_id, first, last):
+            count = (b - a).days + 1
+            if week is None:
+                out.extend([None] * count)
+                continue
+            caps: list[int | None] = list(self._week_days(week, a, b, count))
+            for x, y, _ in self._absent.get(emp_id, ()):
+                lo, hi = max(x, a), min(y, b)
+                if lo <= hi:
+                    caps[(lo - a).days : (hi - a).days + 1] = [0] * ((hi - lo).days + 1)
+            out.extend(caps)
+        return out
+
+    def _week_days(self, week: Week, first: date, last: date, count: int) -> tuple[int, ...]:
+        """The capacity of each day of first..last under `week`, holidays applied, nobody
+        absent; kept like _week_span's sums (a plan's forecasts ask everyone the same weeks)."""
+        key = (week, first, last)
+        found = self._week_runs.get(key)
+        if found is None:
+            start = first.weekday()
+            caps = [week[(start + i) % 7] for i in range(count)]
+            for day in self.holidays.special_days(first, last):
+                caps[(day - first).days] = self.holidays.day_minutes(week, day)
+            if len(self._week_runs) >= _WEEK_SPANS_KEPT:
+                self._week_runs.clear()
+            found = self._week_runs[key] = tuple(caps)
+        return found
 
     def capacity_sum(self, emp_id: int, first: date, last: date) -> int | None:
         """Capacity summed over first..last; 0 when empty; None when a day has no schedule."""

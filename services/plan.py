@@ -1,8 +1,8 @@
 """Plan versus fact for open tasks (product spec §5): planned progress, lag, forecast, overload.
 
 Pure functions over plain data. Time comes in as integer minutes; everything is computed exactly
-with `Fraction` and rounded only when a `Decimal` result is produced (hours to 0.01, days to 0.1,
-both ROUND_HALF_UP).
+(ratios of integers) and rounded only when a `Decimal` result is produced (hours to 0.01, days
+to 0.1, both ROUND_HALF_UP).
 
 Capacity of a day comes from a `CapacityFn`: minutes the employee can work that day, 0 on a
 weekend, holiday or absence, None when no schedule covers the day. A result that needs a None day
@@ -47,19 +47,23 @@ ignored like "done" and "cancelled".
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from fractions import Fraction
+from itertools import accumulate
 
-from services.units import hours_of, round_half_up
+from services.units import hours_of
 
 CapacityFn = Callable[[int, date], int | None]
 # (employee, first, last) -> (minutes, days with capacity > 0) over first..last, or None when a
 # day in it has no schedule: a range sum that need not visit every day.
 SpanFn = Callable[[int, date, date], tuple[int, int] | None]
+# (employee, first, last) -> the capacity of every day of first..last, as CapacityFn gives it:
+# many days in one call.
+BlockFn = Callable[[int, date, date], list[int | None]]
 
 OPEN_STATUSES = frozenset({"new", "in_progress", "review"})
 
@@ -68,6 +72,8 @@ FLAG_UNTRACKED = "untracked"
 FLAG_NO_SCHEDULE = "no_schedule"
 
 _DAY = timedelta(days=1)
+# Days the forecast asks a BlockFn for at once.
+_BLOCK = 28
 _ZERO_H = Decimal("0.00")
 
 
@@ -129,6 +135,8 @@ def plan(
     today: date,
     horizon_days: int = 730,
     span: SpanFn | None = None,
+    only: Collection[int] | None = None,
+    block: BlockFn | None = None,
 ) -> list[PersonPlan]:
     """One PersonPlan per assignee with at least one open task, worst person first (largest total
     lag, then overload, then employee id). Tasks without an assignee are ignored here (the caller
@@ -136,15 +144,22 @@ def plan(
 
     `capacity` is called at most once per (employee, day). A forecast is searched up to and
     including today + horizon_days. With `span`, sums over ranges come from it instead of from
-    the days one by one (the result is the same).
+    the days one by one, and with `block` the forecast takes the days it walks four weeks at a
+    time (the result is the same).
+
+    With `only` (task ids), a person's rows and totals cover only those of their tasks, and
+    people with none of them are left out; their forecast and overload still count every open
+    task of theirs. A plan of 500 people's work that shows one group's tasks then computes the
+    lag of the tasks shown, not of every task queued before them.
     """
     by_person: dict[int, list[PlanTask]] = defaultdict(list)
     for task in tasks:
         if task.assignee_id is not None and task.status in OPEN_STATUSES:
             by_person[task.assignee_id].append(task)
     people = [
-        _person_plan(emp, own, capacity, today, horizon_days, span)
+        _person_plan(emp, own, capacity, today, horizon_days, span, only, block)
         for emp, own in by_person.items()
+        if only is None or any(task.id in only for task in own)
     ]
     people.sort(key=lambda p: (-p.lag_h, -(p.overload_h or _ZERO_H), p.employee_id))
     return people
@@ -187,6 +202,15 @@ class _Days:
         self._extend_to(day)
         return self._caps[self._index(day)]
 
+    @property
+    def step(self) -> int:
+        """Days the forecast asks `fetch` for at once."""
+        return 1
+
+    def fetch(self, first: date, last: date) -> list[int | None]:
+        """The capacity of every day of first..last, in order."""
+        return [self.get(first + timedelta(days=i)) for i in range((last - first).days + 1)]
+
     def _bounds(self, first: date, last: date) -> tuple[int, int] | None:
         """Prefix indices of first..last, or None when a day in it has no schedule."""
         self._extend_to(last)
@@ -212,18 +236,30 @@ class _Spans(_Days):
     """The same answers as _Days, range sums taken from a SpanFn: a window of years costs the
     same as a week."""
 
-    __slots__ = ("_single", "_span", "_spans")
+    __slots__ = ("_block", "_single", "_span", "_spans")
 
-    def __init__(self, capacity: CapacityFn, span: SpanFn, emp: int) -> None:
+    def __init__(
+        self, capacity: CapacityFn, span: SpanFn, emp: int, block: BlockFn | None = None
+    ) -> None:
         super().__init__(capacity, emp, date.min)
         self._span = span
+        self._block = block
         self._spans: dict[tuple[date, date], tuple[int, int] | None] = {}
         self._single: dict[date, int | None] = {}
+
+    @property
+    def step(self) -> int:
+        return 1 if self._block is None else _BLOCK
 
     def get(self, day: date) -> int | None:
         if day not in self._single:
             self._single[day] = self._capacity(self._emp, day)
         return self._single[day]
+
+    def fetch(self, first: date, last: date) -> list[int | None]:
+        if self._block is None:
+            return super().fetch(first, last)
+        return self._block(self._emp, first, last)
 
     def _sum(self, first: date, last: date) -> tuple[int, int] | None:
         key = (first, last)
@@ -281,8 +317,8 @@ def _forecast(
         key=lambda i: _queue_key(tasks[i]),
     )
     last_day = today + timedelta(days=horizon_days)
-    day = today - _DAY  # last day whose capacity is in `available`
-    available = 0
+    # sums[j]: the capacity of today .. today + j - 1, over the days walked so far.
+    sums = [0]
     needed = 0
     stopped_by_gap: bool | None = None
     for i in queue:
@@ -291,25 +327,40 @@ def _forecast(
             result[i] = _Finish(today, True)
             continue
         needed += remaining
-        while stopped_by_gap is None and available < needed:
-            if day >= last_day:
+        while stopped_by_gap is None and sums[-1] < needed:
+            first = today + timedelta(days=len(sums) - 1)
+            if first > last_day:
                 stopped_by_gap = False
                 break
-            day += _DAY
-            minutes = days.get(day)
-            if minutes is None:
+            ahead = (last_day - first).days
+            last = last_day if ahead < days.step else first + timedelta(days=days.step - 1)
+            caps = days.fetch(first, last)
+            if None in caps:
                 stopped_by_gap = True
-                break
-            available += minutes
-        if available >= needed:
-            result[i] = _Finish(day, True)
+                caps = caps[: caps.index(None)]
+            sums += accumulate(caps, initial=sums[-1])  # type: ignore[arg-type]
+            del sums[-len(caps) - 1]  # the initial value, already the last sum
+        if sums[-1] >= needed:
+            # The first day on which the sum reaches what is needed.
+            result[i] = _Finish(today + timedelta(days=bisect_left(sums, needed) - 1), True)
         else:
             result[i] = _Finish(None, not stopped_by_gap)
     return result
 
 
-def _hours(minutes: Fraction | int) -> Decimal:
+def _hours(minutes: int) -> Decimal:
     return hours_of(minutes)
+
+
+def _hours_ratio(minutes: int, per: int) -> Decimal:
+    """Hours of minutes/per (both >= 0, per > 0), rounded half up to 0.01: hundredths are
+    minutes * 100 / (per * 60), and floor(x + 1/2) of that is (10 m + 3 per) // (6 per)."""
+    return Decimal((minutes * 10 + per * 3) // (per * 6)).scaleb(-2)
+
+
+def _tenths(numerator: int, denominator: int) -> Decimal:
+    """numerator/denominator (>= 0, denominator > 0) rounded half up to 0.1."""
+    return Decimal((numerator * 20 + denominator) // (denominator * 2)).scaleb(-1)
 
 
 def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> TaskPlan:
@@ -339,20 +390,22 @@ def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> Tas
     elapsed = days.total(start, min(today - _DAY, deadline)) or 0
     working_days = days.working(start, deadline) or 1
 
+    # Exact ratios of integers (numerator, denominator), rounded half up in integers: the same
+    # results as Fraction arithmetic, without building Fractions for every task of a plan.
     estimate = task.estimate_min
-    planned = min(Fraction(estimate), Fraction(estimate * elapsed, window))
-    lag = max(Fraction(0), planned - task.logged_min)
+    planned = (estimate, 1) if elapsed >= window else (estimate * elapsed, window)
+    lag = (max(0, planned[0] - task.logged_min * planned[1]), planned[1])
     if task.status == "review":
         # SPEC §3: a task in review accrues no lag and is not late, whatever was logged.
-        lag, late_days = Fraction(0), 0
-    lag_days = lag * working_days / window
+        lag, late_days = (0, 1), 0
+    lag_days = (lag[0] * working_days, lag[1] * window)
     return TaskPlan(
         task=task,
         flag=FLAG_OK,
-        planned_h=_hours(planned),
+        planned_h=_hours_ratio(*planned),
         logged_h=logged_h,
-        lag_h=_hours(lag),
-        lag_days=round_half_up(lag_days, 1),
+        lag_h=_hours_ratio(*lag),
+        lag_days=_tenths(*lag_days),
         remaining_h=remaining_h,
         forecast_finish=finish.day,
         late_days=late_days,
@@ -395,6 +448,8 @@ def _person_plan(
     today: date,
     horizon_days: int,
     span: SpanFn | None,
+    only: Collection[int] | None = None,
+    block: BlockFn | None = None,
 ) -> PersonPlan:
     # Fetching starts at the earliest day any window needs, so one contiguous run serves all.
     first = min(
@@ -407,12 +462,13 @@ def _person_plan(
             ),
         ]
     )
-    days: _Days = _Days(capacity, emp, first) if span is None else _Spans(capacity, span, emp)
+    days = _Days(capacity, emp, first) if span is None else _Spans(capacity, span, emp, block)
     finishes = _forecast(tasks, days, today, horizon_days)
     plans = sorted(
         (
             _task_plan(task, days, today, finish)
             for task, finish in zip(tasks, finishes, strict=True)
+            if only is None or task.id in only
         ),
         key=_severity,
     )
@@ -421,7 +477,7 @@ def _person_plan(
     return PersonPlan(
         employee_id=emp,
         tasks=tuple(plans),
-        open_tasks=len(tasks),
+        open_tasks=len(plans),
         lag_h=_sum(p.lag_h for p in ok),
         overload_h=None if overload is None else _hours(overload),
         no_schedule=sum(p.flag == FLAG_NO_SCHEDULE for p in plans),

@@ -12,13 +12,13 @@ task counts and lag only cover the tasks in the scope asked for.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -59,49 +59,91 @@ class PlanReport:
     tasks: list[TaskRow]  # worst first; tasks without an assignee last
 
 
-_Row = tuple[Task, str, Employee | None]
-# Another open task of the same assignee; made once (an alias costs a millisecond to build).
+# Other open tasks, in subqueries; made once (an alias costs a millisecond to build).
 _PEER = aliased(Task)
+_MINE = aliased(Task)
+_THEIRS = aliased(Task)
 # A condition on the tasks table, built for Task itself or for an alias of it.
 Where = Callable[[Any], ColumnElement[bool]]
 
-
-async def _open_tasks(session: AsyncSession, where: Where | None) -> list[_Row]:
-    """Open tasks matching `where`, plus every other open task of their assignees, in one
-    statement."""
-    query = (
-        select(Task, DevGroup.name, Employee)
-        .join(DevGroup, DevGroup.id == Task.group_id)
-        .outerjoin(Employee, Employee.id == Task.assignee_id)
-        .where(Task.status.in_(OPEN_STATUSES))
-        .order_by(Task.id)
-    )
-    if where is not None:
-        peer = _PEER
-        assignees = select(peer.assignee_id).where(
-            peer.status.in_(OPEN_STATUSES), peer.assignee_id.is_not(None), where(peer)
-        )
-        query = query.where(or_(where(Task), Task.assignee_id.in_(assignees)))
-    return [(task, name, emp) for task, name, emp in (await session.execute(query)).all()]
+# Plain columns, not ORM objects: a plan of 500 people reads thousands of their tasks.
+_TASK_COLUMNS = (
+    Task.id,
+    Task.title,
+    DevGroup.name,
+    Task.assignee_id,
+    Task.status,
+    Task.estimate_min,
+    Task.logged_min,
+    Task.start_date,
+    Task.deadline,
+)
 
 
-def _plan_task(task: Task, group: str) -> PlanTask:
-    deadline = task.deadline
-    if deadline is not None and window_too_long(task.start_date, deadline):
+def _open_of(table: Any) -> ColumnElement[bool]:
+    return table.status.in_(OPEN_STATUSES)
+
+
+def _plan_task(
+    id: int,
+    title: str,
+    group: str,
+    assignee_id: int | None,
+    status: str,
+    estimate_min: int | None,
+    logged_min: int,
+    start: date,
+    deadline: date | None,
+) -> PlanTask:
+    if deadline is not None and window_too_long(start, deadline):
         # Only a task made before windows were bounded: listed, not lag-tracked, so that a
         # typo such as 9999-12-31 costs nothing on every plan.
         deadline = None
     return PlanTask(
-        id=task.id,
-        title=task.title,
-        group=group,
-        assignee_id=task.assignee_id,
-        status=task.status,
-        estimate_min=task.estimate_min,
-        logged_min=task.logged_min,
-        start=task.start_date,
-        deadline=deadline,
+        id, title, group, assignee_id, status, estimate_min, logged_min, start, deadline
     )
+
+
+async def _open_tasks(
+    session: AsyncSession, where: Where | None
+) -> list[tuple[PlanTask, Employee | None]]:
+    """Open tasks matching `where`, each with its assignee, plus every other open task of those
+    assignees (with None for the assignee: they are planned, not shown), in one statement.
+
+    The matching tasks and the other tasks of their assignees are found through an index each
+    (a union of ids): an OR of the two would read every open task of the company."""
+    query = select(*_TASK_COLUMNS, Employee).join(DevGroup, DevGroup.id == Task.group_id)
+    if where is None:
+        query = query.outerjoin(Employee, Employee.id == Task.assignee_id).where(_open_of(Task))
+    else:
+        assignees = select(_PEER.assignee_id).where(
+            _open_of(_PEER), _PEER.assignee_id.is_not(None), where(_PEER)
+        )
+        ids = union(
+            select(_MINE.id).where(_open_of(_MINE), where(_MINE)),
+            select(_THEIRS.id).where(_open_of(_THEIRS), _THEIRS.assignee_id.in_(assignees)),
+        )
+        query = query.outerjoin(Employee, and_(Employee.id == Task.assignee_id, where(Task))).where(
+            Task.id.in_(ids)
+        )
+    rows = await session.execute(query.order_by(Task.id))
+    return [(_plan_task(*row[:-1]), row[-1]) for row in rows]  # type: ignore[arg-type]
+
+
+# The open tasks of the given tasks' assignees: their own and every other, for the forecast.
+_OUTLOOK = (
+    select(*_TASK_COLUMNS)
+    .join(DevGroup, DevGroup.id == Task.group_id)
+    .where(
+        _open_of(Task),
+        Task.assignee_id.in_(
+            select(_PEER.assignee_id).where(
+                _PEER.id.in_(bindparam("ids", expanding=True)), _open_of(_PEER)
+            )
+        ),
+    )
+    .order_by(Task.id)
+)
 
 
 async def _compute(
@@ -110,9 +152,11 @@ async def _compute(
     today: date,
     country: str,
     calendar_version: int | None = None,
+    only: Collection[int] | None = None,
 ) -> list[PersonPlan]:
-    """The plan of the tasks' assignees; with `calendar_version` (see services.calendar_cache)
-    the calendar comes from memory when it has not changed since it was loaded."""
+    """The plan of the tasks' assignees (rows for the tasks in `only`, see services.plan.plan);
+    with `calendar_version` (see services.calendar_cache) the calendar comes from memory when it
+    has not changed since it was loaded."""
     assignees = {t.assignee_id for t in tasks if t.assignee_id is not None}
     if not assignees:
         return []
@@ -121,7 +165,14 @@ async def _compute(
         calendar = await load_calendar(session, assignees, first, country)
     else:
         calendar = await company_calendar(session, calendar_version, first, country)
-    return plan(tasks, calendar.capacity, today, span=calendar.plan_span)
+    return plan(
+        tasks,
+        calendar.capacity,
+        today,
+        span=calendar.plan_span,
+        only=only,
+        block=calendar.capacities,
+    )
 
 
 def _scope_where(scope: PlanScope) -> Where | None:
@@ -143,16 +194,19 @@ def _scope_where(scope: PlanScope) -> Where | None:
 async def plan_report(
     session: AsyncSession, scope: PlanScope, today: date, country: str
 ) -> PlanReport:
-    rows = await _open_tasks(session, _scope_where(scope))
-    tasks = [_plan_task(task, group) for task, group, _ in rows]
-    people = await _compute(session, tasks, today, country)
+    where = _scope_where(scope)
+    rows = await _open_tasks(session, where)
+    tasks = [task for task, _ in rows]
+    # The scope's own tasks come with their assignee (or have none); the others only queue.
+    shown_rows = [
+        (task, emp)
+        for task, emp in rows
+        if where is None or emp is not None or task.assignee_id is None
+    ]
+    people = await _compute(session, tasks, today, country, only={t.id for t, _ in shown_rows})
     by_task = {tp.task.id: tp for person in people for tp in person.tasks}
     overload = {person.employee_id: person.overload_h for person in people}
-    shown = [
-        TaskRow(plan_task, emp, by_task.get(plan_task.id))
-        for (task, _, emp), plan_task in zip(rows, tasks, strict=True)
-        if scope.contains(task)
-    ]
+    shown = [TaskRow(task, emp, by_task.get(task.id)) for task, emp in shown_rows]
     shown.sort(key=_worst_first)
     return PlanReport(scope, today, _people(shown, overload), shown)
 
@@ -208,9 +262,8 @@ async def task_outlook(
     """
     if not task_ids:
         return {}
-    ids = sorted(set(task_ids))
-    rows = await _open_tasks(session, lambda table: table.id.in_(ids))
-    tasks = [_plan_task(t, g) for t, g, _ in rows]
-    people = await _compute(session, tasks, today, country, calendar_version)
     wanted = set(task_ids)
-    return {tp.task.id: tp for person in people for tp in person.tasks if tp.task.id in wanted}
+    rows = await session.execute(_OUTLOOK, {"ids": sorted(wanted)})
+    tasks = [_plan_task(*row) for row in rows]
+    people = await _compute(session, tasks, today, country, calendar_version, only=wanted)
+    return {tp.task.id: tp for person in people for tp in person.tasks}

@@ -106,14 +106,20 @@ def pages(report: PlanReport, tr: Translator) -> list[str]:
     blocks.append("\n" + tr("plan-tasks"))
     blocks += [task_block(row, tr) for row in report.tasks]
     out: list[str] = []
-    current = head
+    # A page's length is kept as it grows: measuring the whole page again for every block
+    # made the pages of 500 people quadratic.
+    head_len = utf16_len(head)
+    current, length = [head], head_len
     for block in blocks:
-        if utf16_len(current) + 1 + utf16_len(block) > PAGE_LIMIT and current != head:
-            out.append(current)
-            current = head + "\n" + block.lstrip("\n")
+        size = utf16_len(block)
+        if length + 1 + size > PAGE_LIMIT and len(current) > 1:
+            out.append("\n".join(current))
+            block = block.lstrip("\n")
+            current, length = [head, block], head_len + 1 + utf16_len(block)
         else:
-            current += "\n" + block
-    out.append(current)
+            current.append(block)
+            length += 1 + size
+    out.append("\n".join(current))
     if len(out) > 1:
         out = [
             f"{text}\n\n{tr('plan-page', page=i, pages=len(out))}"

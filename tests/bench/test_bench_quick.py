@@ -60,6 +60,9 @@ async def test_quick_run_prints_every_row_with_sane_values() -> None:
     assert facts["log_updates_with_entries"] == TINY.updates  # and no update wrote two
     assert facts["log_statements"] > 0 and facts["tasks_replies"] >= TINY.updates
     assert facts["plan_2_statements"] == facts["plan_5_statements"] > 0
+    # The text is ready (the chart starts) before the whole /plan is handled.
+    assert 0 < facts["plan_5_text_ms"] < facts["plan_5_ms"]
+    assert "text ready" in table
     assert facts["payroll_16_statements"] == facts["payroll_30_statements"] > 0
     assert facts["summary_people"] == TINY.recipients
     assert facts["summary_429"] == 0
