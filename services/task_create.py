@@ -147,13 +147,15 @@ def window_too_long(start: date, deadline: date) -> bool:
     return deadline > _years_after(start, MAX_WINDOW_YEARS)
 
 
-def check_window(start: date | None, deadline: date | None, today: date) -> None:
-    """The deadline is not in the past, not before the start (by default today) and at most
-    MAX_WINDOW_YEARS after it."""
+def check_window(
+    start: date | None, deadline: date | None, today: date, *, past_ok: bool = False
+) -> None:
+    """The deadline is not in the past (unless `past_ok`: a start moved on an existing task),
+    not before the start (by default today) and at most MAX_WINDOW_YEARS after it."""
     if deadline is None:
         return
     first = start or today
-    if deadline < today:
+    if deadline < today and not past_ok:
         raise DomainError("newtask-deadline-past", deadline=deadline)
     if deadline < first:
         raise DomainError("newtask-deadline-before-start", start=first, deadline=deadline)
@@ -163,7 +165,7 @@ def check_window(start: date | None, deadline: date | None, today: date) -> None
             start=first,
             deadline=deadline,
             years=MAX_WINDOW_YEARS,
-            example=_years_after(today, 1),
+            example=_years_after(first if past_ok else today, 1),
         )
 
 

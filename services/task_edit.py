@@ -25,14 +25,11 @@ from services import people
 from services.errors import DomainError
 from services.keywords import NONE, PRIORITY
 from services.task_create import (
-    MAX_WINDOW_YEARS,
-    _years_after,
     check_window,
     clean_description,
     clean_title,
     parse_estimate,
     parse_task_day,
-    window_too_long,
 )
 from services.task_flow import Notice, check_assignable, notice_for, record
 from services.tasks import Scope, employees_by_ids, manages, require_open, visible_task
@@ -110,21 +107,7 @@ async def _current(session: AsyncSession, task: Task, field: str) -> str | None:
 
 def _check_dates(start: date, deadline: date | None, today: date, moved: str) -> None:
     """A moved deadline may not be in the past; a moved start only keeps start ≤ deadline."""
-    if moved == "deadline":
-        check_window(start, deadline, today)
-        return
-    if deadline is None:
-        return
-    if deadline < start:
-        raise DomainError("newtask-deadline-before-start", start=start, deadline=deadline)
-    if window_too_long(start, deadline):
-        raise DomainError(
-            "newtask-window-too-long",
-            start=start,
-            deadline=deadline,
-            years=MAX_WINDOW_YEARS,
-            example=_years_after(start, 1),
-        )
+    check_window(start, deadline, today, past_ok=moved != "deadline")
 
 
 async def _check(
