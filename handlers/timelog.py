@@ -1,7 +1,7 @@
 """/log, /undo and the Undo button; a plain private message that starts with a duration is a
-/log too (this router comes last before the fallback for that reason; /log and /undo themselves
-are matched first, see `commands`). /timer, /stop and
-/hours (with its buttons) and /timesheet are in the sub-routers."""
+/log too (this router comes last before the fallback for that reason, while the commands /log
+and /undo are matched first of all, see `commands`). /timer, /stop and /hours (with its
+buttons) and /timesheet are in the sub-routers."""
 
 from __future__ import annotations
 
