@@ -22,6 +22,7 @@ from handlers.common import CommandAllowed, CommandAsTyped
 from handlers.routing import Blueprint
 
 FEATURES: list[Blueprint] = [
+    timelog.commands,  # the commands sent most come first: no other router's filters to pass
     start.router,
     people.router,
     groups.router,

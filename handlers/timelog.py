@@ -1,6 +1,7 @@
 """/log, /undo and the Undo button; a plain private message that starts with a duration is a
-/log too (this router comes last before the fallback for that reason). /timer, /stop and
-/hours (with its buttons) and /timesheet are in the sub-routers."""
+/log too (this router comes last before the fallback for that reason, while the commands /log
+and /undo are matched first of all, see `commands`). /timer, /stop and /hours (with its
+buttons) and /timesheet are in the sub-routers."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ from views.keyboards import UndoCb, valid_id
 from views.timelog import log_reply, undo_reply
 
 router = Blueprint(__name__)
+# /log and /undo, the commands sent most, are matched first among the features (see
+# handlers.setup): a command passes no other router's filters on its way to them.
+commands = Blueprint(f"{__name__}.commands")
 TOMORROW = frozenset({"tomorrow", "завтра"})
 
 
@@ -64,7 +68,7 @@ async def _log(
     await message.answer(reply, reply_markup=markup)
 
 
-@router.message(Command("log"))
+@commands.message(Command("log"))
 async def cmd_log(
     message: Message,
     session: AsyncSession,
@@ -102,7 +106,7 @@ async def quick_log(
     await _log(message, message.text or "", session, me, tr, config, event_update.update_id)
 
 
-@router.message(Command("undo"))
+@commands.message(Command("undo"))
 async def cmd_undo(
     message: Message,
     session: AsyncSession,

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, GroupMember, Invite
@@ -41,8 +41,12 @@ def is_usable(emp: Employee | None, now: datetime | None = None) -> bool:
     return True
 
 
+# Every update reads its sender: the statement is built once (building costs more than running).
+_BY_TELEGRAM = select(Employee).where(Employee.telegram_id == bindparam("tg"))
+
+
 async def by_telegram(session: AsyncSession, telegram_id: int) -> Employee | None:
-    return await session.scalar(select(Employee).where(Employee.telegram_id == telegram_id))
+    return await session.scalar(_BY_TELEGRAM, {"tg": telegram_id})
 
 
 async def resolve_person(session: AsyncSession, ref: str) -> Employee:

@@ -140,10 +140,19 @@ async def visible_task(
     return task
 
 
+# The locked read of a task (every /log on a task takes it), built once.
+_LOCKED_TASK = (
+    select(Task)
+    .where(Task.id == bindparam("id"))
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+
+
 async def get_task(session: AsyncSession, task_id: int, *, lock: bool = False) -> Task | None:
     if not lock:
         return await session.get(Task, task_id)
-    return await session.get(Task, task_id, with_for_update=True, populate_existing=True)
+    return await session.scalar(_LOCKED_TASK, {"id": task_id})
 
 
 def require_open(task: Task) -> None:

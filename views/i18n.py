@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fluent.runtime import FluentBundle, FluentResource
@@ -110,6 +110,27 @@ def _argument(value: object, lang: str) -> object:
     return str(value)
 
 
+def _format(lang: str, key: str, values: dict[str, object]) -> str:
+    bundle = _bundle(lang)
+    if not bundle.has_message(key):
+        return key
+    pattern = bundle.get_message(key).value
+    if pattern is None:
+        return key
+    args = {name: _argument(value, lang) for name, value in values.items()}
+    text, _errors = bundle.format_pattern(pattern, args)
+    return str(text)
+
+
+# Values that never change and read the same whenever they are shown.
+_PLAIN = frozenset({str, int, bool, float, Decimal, Fraction, date, type(None)})
+
+
+@lru_cache(maxsize=4096)
+def _text(lang: str, key: str, values: tuple[tuple[str, type, object], ...]) -> str:
+    return _format(lang, key, {name: value for name, _kind, value in values})
+
+
 class Translator:
     """The texts of one language, called as `tr("key", field=value)`."""
 
@@ -118,14 +139,12 @@ class Translator:
         self._bundle = _bundle(self.lang)
 
     def __call__(self, key: str, **values: object) -> str:
-        if not self._bundle.has_message(key):
-            return key
-        pattern = self._bundle.get_message(key).value
-        if pattern is None:
-            return key
-        args = {name: _argument(value, self.lang) for name, value in values.items()}
-        text, _errors = self._bundle.format_pattern(pattern, args)
-        return str(text)
+        # The same few texts are written again and again (durations, days, buttons): with
+        # plain values, each is formatted once per distinct set of them. The type is part of
+        # the key, since 1 == 1.0 == True but each reads differently.
+        if all(type(value) in _PLAIN for value in values.values()):
+            return _text(self.lang, key, tuple((n, type(v), v) for n, v in values.items()))
+        return _format(self.lang, key, values)
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)
