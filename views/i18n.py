@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fluent.runtime import FluentBundle, FluentResource
@@ -110,6 +110,24 @@ def _argument(value: object, lang: str) -> object:
     return str(value)
 
 
+# Fields of these types never change, so a text made of them can be kept.
+_VALUES = (str, int, Decimal, Fraction, float, date)
+
+
+@lru_cache(maxsize=16384)
+def _render(lang: str, key: str, fields: tuple[tuple[str, type, object], ...]) -> str:
+    """A message with its fields; the texts of a large plan repeat ("8 ч", "0 дней")."""
+    bundle = _bundle(lang)
+    if not bundle.has_message(key):
+        return key
+    pattern = bundle.get_message(key).value
+    if pattern is None:
+        return key
+    args = {name: _argument(value, lang) for name, _type, value in fields}
+    text, _errors = bundle.format_pattern(pattern, args)
+    return str(text)
+
+
 class Translator:
     """The texts of one language, called as `tr("key", field=value)`."""
 
@@ -118,14 +136,11 @@ class Translator:
         self._bundle = _bundle(self.lang)
 
     def __call__(self, key: str, **values: object) -> str:
-        if not self._bundle.has_message(key):
-            return key
-        pattern = self._bundle.get_message(key).value
-        if pattern is None:
-            return key
-        args = {name: _argument(value, self.lang) for name, value in values.items()}
-        text, _errors = self._bundle.format_pattern(pattern, args)
-        return str(text)
+        # The type is part of the key: True and 1, 1 and 1.0 and Decimal(1) are written apart.
+        fields = tuple((name, type(value), value) for name, value in values.items())
+        if all(isinstance(value, _VALUES) for value in values.values()):
+            return _render(self.lang, key, fields)
+        return _render.__wrapped__(self.lang, key, fields)  # anything else: written afresh
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)
