@@ -28,9 +28,9 @@ _DAY_SHORT = {"ru": "dd.MM", "en": "d MMM"}
 
 Number = Decimal | Fraction | int | float
 
-# number, money, day and day_short are pure functions of their arguments, called thousands of
-# times for a large plan with values that repeat (hours, days, dates): each distinct value is
-# formatted by Babel once per process. `typed`: 1, 1.0 and Decimal(1) are kept apart.
+# number, money and the dates of day and day_short are pure functions of their arguments,
+# called thousands of times for a large plan with values that repeat (hours, days, dates): each
+# distinct value is formatted by Babel once per process. `typed`: 1, 1.0, Decimal(1) kept apart.
 
 
 @cache
@@ -71,16 +71,25 @@ def money(value: Decimal, currency: str, lang: str) -> str:
     return format_currency(amount, currency, pattern, locale=locale, currency_digits=False)
 
 
-@lru_cache(maxsize=8192, typed=True)
 def day(value: date, lang: str) -> str:
     """`30.11.2026` / `30 Nov 2026`."""
-    return format_date(value, _DAY.get(lang, _DAY["en"]), locale=_locale(lang))
+    return _date(_calendar_day(value), _DAY.get(lang, _DAY["en"]), lang)
 
 
-@lru_cache(maxsize=8192, typed=True)
 def day_short(value: date, lang: str) -> str:
     """`30.11` / `30 Nov`: a day of the current weeks, where the year goes without saying."""
-    return format_date(value, _DAY_SHORT.get(lang, _DAY_SHORT["en"]), locale=_locale(lang))
+    return _date(_calendar_day(value), _DAY_SHORT.get(lang, _DAY_SHORT["en"]), lang)
+
+
+def _calendar_day(value: date) -> date:
+    # Babel writes a moment's own date; two aware moments in different zones are equal (and
+    # would share a kept text) while their dates differ, so only the date is kept.
+    return value.date() if isinstance(value, datetime) else value
+
+
+@lru_cache(maxsize=8192)
+def _date(value: date, pattern: str, lang: str) -> str:
+    return format_date(value, pattern, locale=_locale(lang))
 
 
 def clock(value: time | datetime) -> str:

@@ -3,10 +3,11 @@ must be exactly what writing the value afresh gives, whatever was asked before i
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 
+from babel.dates import format_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,8 @@ NUMBERS = st.one_of(
     st.fractions(max_denominator=64).filter(lambda f: abs(f) < 10**6),
     st.sampled_from([0, 1, 1.0, Decimal(1), Decimal("1.00"), Fraction(1), 2, Decimal("2.5")]),
 )
+DAY = {"ru": "dd.MM.yyyy", "en": "d MMM yyyy"}
+DAY_SHORT = {"ru": "dd.MM", "en": "d MMM"}
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 
 
@@ -52,8 +55,17 @@ def test_money_kept_is_money_written(cases: list[tuple[Decimal, str, str]]) -> N
 @given(st.lists(st.tuples(DAYS, LANGS), min_size=1, max_size=10))
 def test_dates_kept_are_dates_written(cases: list[tuple[date, str]]) -> None:
     for value, lang in cases:
-        assert formats.day(value, lang) == formats.day.__wrapped__(value, lang)
-        assert formats.day_short(value, lang) == formats.day_short.__wrapped__(value, lang)
+        assert formats.day(value, lang) == format_date(value, DAY[lang], locale=lang)
+        assert formats.day_short(value, lang) == format_date(value, DAY_SHORT[lang], locale=lang)
+
+
+def test_equal_moments_in_other_zones_keep_their_own_dates() -> None:
+    late = datetime(2026, 1, 1, 23, 0, tzinfo=UTC)
+    moscow = late.astimezone(timezone(timedelta(hours=3)))
+    assert late == moscow
+    assert formats.day(late, "ru") == "01.01.2026"
+    assert formats.day(moscow, "ru") == "02.01.2026"
+    assert formats.day_short(moscow, "en") == "2 Jan"
 
 
 @settings(max_examples=300)
