@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import statistics
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import handlers.plan
 from bench.data import Company
 from bench.db import counting
 from bench.harness import Harness
@@ -56,25 +51,6 @@ async def command_cost(
     )
 
 
-@contextmanager
-def _text_ready_marked(harness: Harness) -> Iterator[None]:
-    """Replies leave after the update's transaction (bot.outbox), so /plan's text goes out
-    together with the chart; the time to the text is taken where the chart starts, the text
-    being ready then, by marking that moment as the round's first answer."""
-    drawn = handlers.plan.plan_chart_png
-
-    def marked(*args: Any, **kwargs: Any) -> bytes:
-        if harness.timed.first_at is None:
-            harness.timed.first_at = time.perf_counter()
-        return drawn(*args, **kwargs)
-
-    handlers.plan.plan_chart_png = marked
-    try:
-        yield
-    finally:
-        handlers.plan.plan_chart_png = drawn
-
-
 async def measure_plan(
     engine: AsyncEngine,
     company: Company,
@@ -89,11 +65,10 @@ async def measure_plan(
     try:
         first = min(groups)
         await harness.one(admin_tg, f"/plan {groups[first][0]}")  # warm-up: chart fonts
-        with _text_ready_marked(harness):
-            for size, (name, _) in sorted(groups.items()):
-                costs[size] = await command_cost(
-                    engine, harness, admin_tg, f"/plan {name}", repeats
-                )
+        # The text is handed to the Bot API before the chart is drawn (handlers/plan.py):
+        # the round's first request is the time to the text.
+        for size, (name, _) in sorted(groups.items()):
+            costs[size] = await command_cost(engine, harness, admin_tg, f"/plan {name}", repeats)
     finally:
         await harness.close()
     rows = []

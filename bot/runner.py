@@ -19,7 +19,7 @@ from bot.logs import setup_logging
 from bot.polling import poll
 from bot.scheduling import attach_scheduler, create_jobs, create_sender
 from bot.settings import Settings
-from bot.startup import check_admins, wait_for_telegram
+from bot.startup import check_admins, settle_heap, wait_for_telegram
 from bot.webhook import Probe, database_probe, serve_webhook
 from handlers.common import stranger_menu
 from models.db import create_engine, create_sessionmaker, migrate
@@ -128,6 +128,7 @@ async def run(settings: Settings) -> None:
         attach_scheduler(dp, scheduler)
         await set_default_menus(bot)
         miniapp = await start_miniapp(settings, bot, sessionmaker, config)
+        settle_heap()
         await _serve(settings, bot, dp, health_probes(engine, storage))
     finally:
         if miniapp is not None:

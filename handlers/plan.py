@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers import webapp_button
+from handlers import after_send, webapp_button
 from handlers.common import split_args
 from handlers.routing import Blueprint
 from models import Employee
@@ -62,20 +63,28 @@ async def cmd_plan(
     texts = pages(report, tr)
     markup = page_keyboard(scope.key, 0, len(texts))
     markup = webapp_button.with_webapp(markup, message, config, tr, "plan")
-    await message.answer(texts[0], reply_markup=markup)
-    if report.people:
-        png = await asyncio.to_thread(
-            plan_chart_png,
-            plan_files.chart_bars(report, tr),
-            title=title(report, tr),
-            planned_label=tr("plan-chart-planned"),
-            logged_label=tr("plan-chart-logged"),
-            lag_label=tr("plan-chart-lag"),
-            hours_label=tr("plan-chart-hours"),
-        )
-        await message.answer_photo(
-            BufferedInputFile(png, filename=plan_files.file_name(report, "png"))
-        )
+    text = message.answer(texts[0], reply_markup=markup)
+    if not report.people:
+        await text
+        return
+    # The chart needs no database: what it shows is taken now, inside the transaction, and it
+    # is drawn once the text has gone out, so the person does not wait for it to read the text.
+    draw = functools.partial(
+        plan_chart_png,
+        plan_files.chart_bars(report, tr),
+        title=title(report, tr),
+        planned_label=tr("plan-chart-planned"),
+        logged_label=tr("plan-chart-logged"),
+        lag_label=tr("plan-chart-lag"),
+        hours_label=tr("plan-chart-hours"),
+    )
+    photo_name = plan_files.file_name(report, "png")
+
+    async def send_chart(_sent: Message) -> None:
+        png = await asyncio.to_thread(draw)
+        await message.answer_photo(BufferedInputFile(png, filename=photo_name))
+
+    await after_send.send(text, send_chart)
 
 
 @router.callback_query(PlanPage.filter())

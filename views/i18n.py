@@ -126,7 +126,7 @@ def _format(lang: str, key: str, values: dict[str, object]) -> str:
 _PLAIN = frozenset({str, int, bool, float, Decimal, Fraction, date, type(None)})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # a large plan's texts repeat ("8 ч", "0 дней")
 def _text(lang: str, key: str, values: tuple[tuple[str, type, object], ...]) -> str:
     return _format(lang, key, {name: value for name, _kind, value in values})
 

@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
+import pytest
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import SendMessage
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import handlers.plan
 from tests import factories
 from tests.conftest import ADMIN_TG
 from tests.plan.conftest import MANAGER_TG, World, d
@@ -179,3 +184,36 @@ async def test_a_dollar_in_a_telegram_name_does_not_break_the_chart(
     assert "Ivan $\\frac{1}$ $x" in reply.texts[0]
     [(name, png)] = reply.documents()
     assert name.endswith(".png") and png.startswith(PNG)
+
+
+async def test_the_text_goes_out_before_the_chart_is_drawn(
+    client: BotClient, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Replies leave after the transaction; the chart is drawn only once the text has been
+    # handed to Telegram, so the person does not wait for the chart to read the plan.
+    sent_before_drawing: list[list[str]] = []
+    draw = handlers.plan.plan_chart_png
+    before = len(client.session.requests)
+
+    def drawing(*args: Any, **kwargs: Any) -> bytes:
+        sent_before_drawing.append([type(r).__name__ for r in client.session.requests[before:]])
+        return draw(*args, **kwargs)
+
+    monkeypatch.setattr(handlers.plan, "plan_chart_png", drawing)
+    reply = await client.send(MANAGER_TG, "/plan backend")
+    assert sent_before_drawing == [["SendMessage"]]
+    assert [type(r).__name__ for r in reply.requests] == ["SendMessage", "SendPhoto"]
+    assert reply.texts == [BACKEND_RU]
+
+
+async def test_no_chart_when_the_text_is_refused(
+    client: BotClient, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[object] = []
+    monkeypatch.setattr(handlers.plan, "plan_chart_png", lambda *a, **k: drawn.append(a) or b"")
+    client.session.fail_next(
+        "SendMessage", TelegramBadRequest(method=SendMessage(chat_id=0, text="x"), message="bad")
+    )
+    reply = await client.send(MANAGER_TG, "/plan backend")
+    assert drawn == []
+    assert reply.of("SendPhoto") == []
