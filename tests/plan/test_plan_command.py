@@ -210,7 +210,12 @@ async def test_no_chart_when_the_text_is_refused(
     client: BotClient, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     drawn: list[object] = []
-    monkeypatch.setattr(handlers.plan, "plan_chart_png", lambda *a, **k: drawn.append(a) or b"")
+
+    def drawing(*args: object, **kwargs: object) -> bytes:
+        drawn.append(args)
+        return b""
+
+    monkeypatch.setattr(handlers.plan, "plan_chart_png", drawing)
     client.session.fail_next(
         "SendMessage", TelegramBadRequest(method=SendMessage(chat_id=0, text="x"), message="bad")
     )
