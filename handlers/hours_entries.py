@@ -176,18 +176,6 @@ async def cb_entry(
     await _show(callback, text, markup)
 
 
-async def _after_change(
-    session: AsyncSession,
-    scope: Scope,
-    owner_id: int,
-    day: date,
-    span: tuple[date, date],
-    tr: Translator,
-) -> tuple[str, InlineKeyboardMarkup]:
-    """The day the entry was on, as it is now."""
-    return await day_view(session, scope, owner_id, day, span, tr)
-
-
 @router.callback_query(kb.EntryCb.filter(F.act.in_({kb.DELETE_YES, kb.SET_MINUTES, kb.SET_TASK})))
 async def cb_change(
     callback: CallbackQuery,
@@ -219,7 +207,7 @@ async def cb_change(
         )
         toast = tr("hours-entry-changed")
     await state.clear()
-    text, markup = await _after_change(session, scope, owner_id, day, span, tr)
+    text, markup = await day_view(session, scope, owner_id, day, span, tr)
     await callback.answer(toast)
     await _show(callback, text, markup)
 
@@ -273,7 +261,7 @@ async def typed_value(
         session, scope, entry.id, change, today=today, update_id=event_update.update_id
     )
     await state.clear()
-    view, markup = await _after_change(session, scope, owner_id, day, span, tr)
+    view, markup = await day_view(session, scope, owner_id, day, span, tr)
     try:
         await bot.edit_message_text(
             view, chat_id=int(data["chat"]), message_id=int(data["message"]), reply_markup=markup
