@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
 from sqlalchemy.dialects import registry
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -17,7 +18,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from models import sqlite_inloop
+from models import sqlite_inloop, wal
 
 ROOT = Path(__file__).resolve().parent.parent
 # Any fixed number: the PostgreSQL advisory lock that replicas take turns on to migrate.
@@ -32,6 +33,30 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _checkpoint_elsewhere(engine: AsyncEngine, path: str) -> None:
+    """Connections of a SQLite file leave checkpoints to a thread of their own (models.wal),
+    started with the first connection and stopped when the engine is disposed."""
+    checkpointer = wal.Checkpointer(path)
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+        checkpointer.start()
+
+    event.listen(engine.sync_engine, "connect", on_connect)
+    event.listen(engine.sync_engine, "engine_disposed", lambda _engine: checkpointer.stop())
+    # an engine dropped without dispose() must not leave its thread behind
+    weakref.finalize(engine.sync_engine, checkpointer.stop)
+    _checkpointers[engine.sync_engine] = checkpointer
+
+
+_checkpointers: weakref.WeakKeyDictionary[Engine, wal.Checkpointer] = weakref.WeakKeyDictionary()
+
+
+def checkpointer_of(engine: AsyncEngine) -> wal.Checkpointer | None:
+    """The thread checkpointing the engine's SQLite file, if it has one."""
+    return _checkpointers.get(engine.sync_engine)
+
+
 registry.register(f"sqlite.{sqlite_inloop.DRIVER}", "models.sqlite_inloop", "dialect")
 
 
@@ -41,6 +66,8 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         parsed = make_url(url).set(drivername=f"sqlite+{sqlite_inloop.DRIVER}")
         engine = create_async_engine(parsed, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        if parsed.database not in (None, "", ":memory:"):
+            _checkpoint_elsewhere(engine, parsed.database)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_async_engine(url, **kwargs)
