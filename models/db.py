@@ -57,6 +57,12 @@ def checkpointer_of(engine: AsyncEngine) -> wal.Checkpointer | None:
     return _checkpointers.get(engine.sync_engine)
 
 
+def has_row_locks(session: AsyncSession) -> bool:
+    """Whether SELECT … FOR UPDATE locks rows: PostgreSQL's does; SQLite compiles it to a plain
+    SELECT, its writers taking turns on the whole file instead (models.sqlite_inloop)."""
+    return session.get_bind().dialect.name != "sqlite"
+
+
 registry.register(f"sqlite.{sqlite_inloop.DRIVER}", "models.sqlite_inloop", "dialect")
 
 

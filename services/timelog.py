@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from models import EntryAudit, MonthLock, Task, TimeEntry
+from models.db import has_row_locks
 from models.people import Employee
 from services import clock
 from services.errors import DomainError
@@ -123,8 +124,10 @@ _INSERT_AUDIT = insert(EntryAudit.__table__)  # type: ignore[arg-type]
 
 async def _lock_person(session: AsyncSession, employee_id: int) -> None:
     """Serialise one person's writes on PostgreSQL, so two updates cannot both pass the day
-    limit (SQLite serialises writers anyway)."""
-    await session.execute(_LOCK_PERSON, {"emp": employee_id})
+    limit. SQLite has no row locks (the statement would be a plain read): its writers take
+    turns on the whole file, so nothing is sent there."""
+    if has_row_locks(session):
+        await session.execute(_LOCK_PERSON, {"emp": employee_id})
 
 
 async def _day_state(session: AsyncSession, employee_id: int, day: date) -> tuple[bool, int, bool]:
