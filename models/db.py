@@ -35,15 +35,22 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _checkpoint_elsewhere(engine: AsyncEngine, path: str) -> None:
     """Connections of a SQLite file leave checkpoints to a thread of their own (models.wal),
-    started with the first connection and stopped when the engine is disposed."""
+    running while the engine has a connection open: engine.dispose() closes them all.
+
+    Only pool events here: a connection event (engine_disposed, for one) would switch on the
+    engine's event dispatch for every statement it runs."""
     checkpointer = wal.Checkpointer(path)
 
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
-        checkpointer.start()
+        checkpointer.opened()
+
+    def on_close(*_args: Any) -> None:
+        checkpointer.closed()
 
     event.listen(engine.sync_engine, "connect", on_connect)
-    event.listen(engine.sync_engine, "engine_disposed", lambda _engine: checkpointer.stop())
+    event.listen(engine.sync_engine, "close", on_close)
+    event.listen(engine.sync_engine, "close_detached", on_close)
     # an engine dropped without dispose() must not leave its thread behind
     weakref.finalize(engine.sync_engine, checkpointer.stop)
     _checkpointers[engine.sync_engine] = checkpointer

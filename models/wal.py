@@ -22,7 +22,7 @@ CHECKPOINT_SECONDS = 0.2
 
 
 class Checkpointer:
-    """A daemon thread checkpointing one SQLite file; start() once, stop() at the end."""
+    """A daemon thread checkpointing one SQLite file while connections to it are open."""
 
     def __init__(self, path: str, every: float = CHECKPOINT_SECONDS) -> None:
         self.path = path
@@ -31,7 +31,19 @@ class Checkpointer:
         self.last: tuple[int, int, int] | None = None  # (busy, frames in log, frames copied)
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
-        self._guard = threading.Lock()
+        self._guard = threading.RLock()
+        self._connections = 0
+
+    def opened(self) -> None:
+        with self._guard:
+            self._connections += 1
+            self.start()
+
+    def closed(self) -> None:
+        with self._guard:
+            self._connections = max(0, self._connections - 1)
+            if not self._connections:
+                self.stop()
 
     def start(self) -> None:
         """Idempotent; after stop() it starts a new thread (an engine may connect again)."""

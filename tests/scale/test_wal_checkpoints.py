@@ -39,6 +39,8 @@ async def test_the_log_is_copied_back_by_the_thread_not_by_commits(tmp_path: Pat
     assert not checkpointer.running  # started by the first connection, not before
     await migrate(engine)
     assert checkpointer.running
+    # pool events only: a connection event would put event dispatch on every statement
+    assert not engine.sync_engine._has_events
     async with engine.connect() as conn:
         assert await conn.scalar(text("PRAGMA wal_autocheckpoint")) == 0
         assert await conn.scalar(text("PRAGMA journal_mode")) == "wal"
