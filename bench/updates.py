@@ -15,6 +15,7 @@ from models import EntryAudit, TimeEntry
 SHARE = 0.10
 P50_MS = 4.0
 P99_OVER_P50 = 3.0
+COUNTED = 200  # updates of each kind whose statements are counted
 
 
 def log_messages(company: Company, count: int) -> list[tuple[int, str]]:
@@ -75,12 +76,17 @@ async def measure_updates(
         baseline = await echo.run(echo.updates(messages), concurrency)
         await full.one(company.admin_tg, "/tasks")  # warm-up: first use of every router
         before = await _entries_today(engine, company)
-        with counting(engine) as log_sql:
-            log = await full.run(full.updates(messages), concurrency)
+        log = await full.run(full.updates(messages), concurrency)
         written = await _entries_today(engine, company) - before
         distinct_updates = await _updates_with_entries(engine, company)
+        tasks = await full.run(full.updates([(u, "/tasks") for u, _ in messages]), concurrency)
+        # Statements are counted on runs of their own, after the timed ones: a listener on the
+        # engine puts SQLAlchemy's event dispatch on every statement, which the bot never has.
+        sample = messages[:COUNTED]
+        with counting(engine) as log_sql:
+            await full.run(full.updates(sample), concurrency)
         with counting(engine) as tasks_sql:
-            tasks = await full.run(full.updates([(u, "/tasks") for u, _ in messages]), concurrency)
+            await full.run(full.updates([(u, "/tasks") for u, _ in sample]), concurrency)
     finally:
         await echo.close()
         await full.close()
@@ -90,7 +96,7 @@ async def measure_updates(
         Row(f"echo baseline ({count} updates, bare aiogram{in_flight})", _speed(baseline)),
         Row(
             f"/log ({count} updates, {len(set(company.staff_tg))} people{in_flight})",
-            f"{_speed(log)}; {share:.0%} of echo; {log_sql.count / count:.1f} SQL/update; "
+            f"{_speed(log)}; {share:.0%} of echo; {log_sql.count / len(sample):.1f} SQL/update; "
             f"{written} entries written by {distinct_updates} distinct updates",
             _target(baseline),
             _met(log, baseline) and written == distinct_updates == count,
@@ -98,7 +104,7 @@ async def measure_updates(
         Row(
             f"/tasks ({count} updates{in_flight})",
             f"{_speed(tasks)}; {tasks.per_second / baseline.per_second:.0%} of echo; "
-            f"{tasks_sql.count / count:.1f} SQL/update",
+            f"{tasks_sql.count / len(sample):.1f} SQL/update",
             _target(baseline),
             _met(tasks, baseline),
         ),
