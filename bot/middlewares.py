@@ -69,7 +69,10 @@ class DbSessionMiddleware(BaseMiddleware):
                 return None
             data["session"] = session
             result = await handler(event, data)
-            await session.commit()
+            # A service that committed leaves nothing to write; an empty commit still costs
+            # a round through the session (changes to loaded objects begin no transaction).
+            if session.in_transaction() or session.dirty:
+                await session.commit()
             return result
 
     async def _flush_after_error(self, kept: outbox.Outbox, bot: Bot) -> None:
