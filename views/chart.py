@@ -132,7 +132,7 @@ class _Face:
         self.prop = FontProperties(size=size, weight=weight)
         self._glyphs: dict[tuple[str, int], _Glyph] = {}
         self._kerning: dict[tuple[GlyphIndexType, GlyphIndexType], float] = {}
-        self._lp: dict[Any, tuple[float, float]] = {}
+        self._least_metrics: tuple[float, float] | None = None
 
     def _glyph(self, char: str, flags: Any) -> _Glyph:
         glyph = self._glyphs.get((char, flags))
@@ -181,15 +181,30 @@ class _Face:
         height = max([glyph.ascent for glyph in glyphs], default=0.0) + descent
         return glyphs, pens, pen, height, descent
 
+    def _least(self) -> tuple[float, float]:
+        """The ascent and descent a Text gives a line at least: the font's typographic ones
+        (OS/2, else hhea), scaled to the size."""
+        font = get_font(findfont(self.prop))
+        scale = self.prop.get_size_in_points() * _DPI / 72 / font.units_per_EM
+        for table, ascent, descent in (
+            ("OS/2", "sTypoAscender", "sTypoDescender"),
+            ("hhea", "ascent", "descent"),
+        ):
+            metrics = font.get_sfnt_table(table)  # type: ignore[call-overload]
+            if metrics is not None:
+                return metrics[ascent] * scale, -metrics[descent] * scale
+        return font.ascender * scale, -font.descender * scale
+
     def layout(self, text: str) -> tuple[list[_Glyph], list[float], float, float, float]:
-        """Each glyph and its pen position, then the width, height and descent a Text would
-        measure: at least those of "lp", as Text takes for a line."""
-        flags = get_hinting_flag()
-        if flags not in self._lp:
-            self._lp[flags] = self._line("lp", flags)[3:]
-        lp_height, lp_descent = self._lp[flags]
-        glyphs, pens, width, height, descent = self._line(text, flags)
-        return glyphs, pens, width, max(height, lp_height), max(descent, lp_descent)
+        """Each glyph and its pen position, then the width, height and descent of the line
+        as a Text lays it out: at least the font's ascent and descent."""
+        if self._least_metrics is None:
+            self._least_metrics = self._least()
+        least_ascent, least_descent = self._least_metrics
+        glyphs, pens, width, height, descent = self._line(text, get_hinting_flag())
+        ascent = max(height - descent, least_ascent)
+        descent = max(descent, least_descent)
+        return glyphs, pens, width, ascent + descent, descent
 
     def width(self, text: str) -> float:
         return self.layout(text)[2]
