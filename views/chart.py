@@ -1,6 +1,7 @@
 """The /plan chart: planned against logged hours per person, as a PNG.
 
-Pure: values and already written labels in, bytes out. No database, no Telegram.
+Pure: values and already written labels in, bytes out. No database, no Telegram. The fonts'
+glyphs, once rasterised, are kept for the next chart.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import matplotlib
 
@@ -22,15 +23,17 @@ matplotlib.use("Agg")
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.backend_bases import RendererBase
-from matplotlib.backends.backend_agg import FigureCanvasAgg, get_hinting_flag
+from matplotlib.backend_bases import GraphicsContextBase, RendererBase
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import Kerning
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.transforms import Transform, blended_transform_factory
+from matplotlib.typing import ColorType
 
 if TYPE_CHECKING:
     from matplotlib.ft2font import GlyphIndexType
@@ -124,12 +127,12 @@ class _Face:
     """One font at one size, its glyphs rasterised once and kept for every later chart.
 
     A Text lays out its string and rasterises every glyph again on each draw (three to four
-    FreeType loads a glyph, most of the chart's time); the names and values here are drawn from
-    the kept glyphs instead, at the places a Text would put them: the same advances, kerning
-    and vertical centring, whole pixels instead of a 64th (half a pixel at most)."""
+    FreeType loads a glyph, most of the chart's time); the chart's texts are drawn from the
+    kept glyphs instead, where a Text would put them: the same advances, kerning and vertical
+    centring, at whole pixels instead of 64ths (half a pixel at most)."""
 
-    def __init__(self, size: float, weight: str = "normal") -> None:
-        self.prop = FontProperties(size=size, weight=weight)
+    def __init__(self, prop: FontProperties) -> None:
+        self.prop = prop
         self._glyphs: dict[tuple[str, int], _Glyph] = {}
         self._kerning: dict[tuple[GlyphIndexType, GlyphIndexType], float] = {}
         self._least_metrics: tuple[float, float] | None = None
@@ -168,7 +171,10 @@ class _Face:
             self._kerning[pair] = font.get_kerning(left, right, Kerning.UNFITTED) / 64
         return self._kerning[pair]
 
-    def _line(self, text: str, flags: Any) -> tuple[list[_Glyph], list[float], float, float, float]:
+    def line(self, text: str) -> tuple[list[_Glyph], list[float], float, float, float]:
+        """Each glyph and its pen position, then the width, height and descent of the text's
+        ink, as FreeType measures a string."""
+        flags = get_hinting_flag()
         glyphs = [self._glyph(char, flags) for char in text]
         pens = []
         pen = 0.0
@@ -201,7 +207,7 @@ class _Face:
         if self._least_metrics is None:
             self._least_metrics = self._least()
         least_ascent, least_descent = self._least_metrics
-        glyphs, pens, width, height, descent = self._line(text, get_hinting_flag())
+        glyphs, pens, width, height, descent = self.line(text)
         ascent = max(height - descent, least_ascent)
         descent = max(descent, least_descent)
         return glyphs, pens, width, ascent + descent, descent
@@ -209,7 +215,9 @@ class _Face:
     def width(self, text: str) -> float:
         return self.layout(text)[2]
 
-    def image(self, text: str, color: str) -> tuple[np.ndarray, int, int, float, float, float]:
+    def image(
+        self, text: str, color: ColorType
+    ) -> tuple[np.ndarray, int, int, float, float, float]:
         """The text as an RGBA image, bottom row first; how far its first column is right of
         the pen's start and its top above the baseline; the width, height and descent of
         layout()."""
@@ -234,9 +242,65 @@ class _Face:
 
 
 _GLYPHS_KEPT = 4096  # per face: the alphabets of the names and numbers, far under this
-_NAME_FACE = _Face(_FONT_SIZE)
-_NOTE_FACE = _Face(_FONT_SIZE - 2)
-_NOTE_BOLD_FACE = _Face(_FONT_SIZE - 2, "bold")
+_FACES: dict[tuple[str, float], _Face] = {}
+
+
+def _face(prop: FontProperties) -> _Face:
+    key = (findfont(prop), prop.get_size_in_points())
+    if key not in _FACES:
+        _FACES[key] = _Face(prop.copy())
+    return _FACES[key]
+
+
+_NAME_FACE = _face(FontProperties(size=_FONT_SIZE))
+_NOTE_FACE = _face(FontProperties(size=_FONT_SIZE - 2))
+_NOTE_BOLD_FACE = _face(FontProperties(size=_FONT_SIZE - 2, weight="bold"))
+
+
+class _Renderer(RendererAgg):
+    """Agg, with the plain texts matplotlib lays out itself (the title, the hour axis, the
+    legend) measured and drawn from the kept glyphs too: FreeType measures a string as the
+    sum of its glyphs, so the layout is the same."""
+
+    def get_text_width_height_descent(
+        self, s: str, prop: FontProperties, ismath: bool | Literal["TeX"]
+    ) -> tuple[float, float, float]:
+        if ismath:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        _, _, width, height, descent = _face(prop).line(s)
+        return width, height, descent
+
+    def draw_text(
+        self,
+        gc: GraphicsContextBase,
+        x: float,
+        y: float,
+        s: str,
+        prop: FontProperties,
+        angle: float,
+        ismath: bool | Literal["TeX"] = False,
+        mtext: Text | None = None,
+    ) -> None:
+        if ismath or angle:
+            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            return
+        rgba, first, top = _face(prop).image(s, gc.get_rgb())[:3]
+        # x, y: where the baseline starts, y from the top.
+        self.draw_image(gc, round(x) + first, round(self.height - y) + top - rgba.shape[0], rgba)
+
+
+class _Canvas(FigureCanvasAgg):
+    """Agg drawing with _Renderer (a figure of _DPI, as the faces' glyphs are)."""
+
+    def get_renderer(self) -> RendererAgg:
+        width, height = self.figure.bbox.size
+        renderer = getattr(self, "renderer", None)
+        if not isinstance(renderer, _Renderer) or renderer.get_canvas_width_height() != (
+            width,
+            height,
+        ):
+            self.renderer = renderer = _Renderer(width, height, self.figure.dpi)
+        return renderer
 
 
 class _Texts(Artist):
@@ -372,7 +436,7 @@ def plan_chart_png(
     labels = [_short(bar.label) for bar in shown]
     with _RENDER_LOCK, matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         figure = Figure(figsize=(_WIDTH_PX / _DPI, height_in), dpi=_DPI)
-        canvas = FigureCanvasAgg(figure)
+        canvas = _Canvas(figure)
         bottom = _BOTTOM_IN if shown else _BOTTOM_EMPTY_IN
         figure.subplots_adjust(
             left=max(_left_margin(labels), 0.03),

@@ -500,20 +500,20 @@ def test_each_name_is_beside_its_bars_and_ends_before_the_axis() -> None:
     names = [
         f"Константинопольская Анна-Мария (e{i})" if i % 2 else f"Ли (e{i})" for i in range(count)
     ]
-    image = Image.open(io.BytesIO(chart([ChartBar(n, 10.0, 4.0, 6.0) for n in names]))).convert(
-        "RGB"
-    )
-    pixels = image.load()
-    assert pixels is not None
+    image = Image.open(io.BytesIO(chart([ChartBar(n, 10.0, 4.0, 6.0) for n in names])))
     width, height = image.size
+    raw = image.convert("RGB").tobytes()
+
+    def rgb(x: int, y: int) -> tuple[int, ...]:
+        return tuple(raw[3 * (y * width + x) : 3 * (y * width + x) + 3])
 
     def near(x: int, y: int, color: tuple[int, int, int]) -> bool:
-        return all(abs(a - b) < 12 for a, b in zip(pixels[x, y], color, strict=True))
+        return all(abs(a - b) < 12 for a, b in zip(rgb(x, y), color, strict=True))
 
     middle = height // 2
     planned = (0x9D, 0xB4, 0xD0)
     bar_start = next(x for x in range(width) if near(x, middle, planned))  # at 0 h, by the axis
-    ink_rows = [[x for x in range(bar_start - 6) if max(pixels[x, y]) < 128] for y in range(height)]
+    ink_rows = [[x for x in range(bar_start - 10) if max(rgb(x, y)) < 128] for y in range(height)]
     name_bands = bands([bool(row) for row in ink_rows])
     planned_bands = bands([near(bar_start + 3, y, planned) for y in range(height)])
     logged_bands = bands([near(bar_start + 3, y, (0x2F, 0x6D, 0xB5)) for y in range(height)])
@@ -568,6 +568,22 @@ def test_a_name_is_drawn_where_a_text_would_be(label: str, leeway: int) -> None:
     assert expected is not None and drawn is not None
     assert (expected[1], expected[3]) == (drawn[1], drawn[3])
     assert abs(expected[0] - drawn[0]) <= leeway and abs(expected[2] - drawn[2]) <= leeway
+
+
+@pytest.mark.parametrize(
+    "text", ["План: Разработка (+20)", "AV Ty To. Wa", "0.0", "jЁ,$ (e1)", "—"]
+)
+def test_kept_glyphs_measure_a_text_as_freetype_does(text: str) -> None:
+    # The title, the hour axis and the legend are laid out from these measurements.
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from views import chart as drawing
+
+    stock, kept = RendererAgg(100, 100, 120), drawing._Renderer(100, 100, 120)
+    for prop in (FontProperties(size=10), FontProperties(size=13, weight="bold")):
+        expected = stock.get_text_width_height_descent(text, prop, False)
+        assert kept.get_text_width_height_descent(text, prop, False) == pytest.approx(expected)
 
 
 def test_chart_rejects_non_finite_hours() -> None:
