@@ -4,7 +4,7 @@ import csv
 import io
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from decimal import Decimal
@@ -473,6 +473,117 @@ def test_glyph_check_detects_a_missing_glyph(recwarn: pytest.WarningsRecorder) -
     # Guards the test above: the default font has no CJK, so this must warn.
     chart([ChartBar("漢字", 1.0, 1.0, 0.0)])
     assert glyph_warnings(recwarn.list)
+
+
+def test_a_missing_glyph_warns_on_every_chart(recwarn: pytest.WarningsRecorder) -> None:
+    # Glyphs are kept between charts; one the font lacks must not be, or only the first
+    # chart would say it is missing.
+    chart([ChartBar("漢字", 1.0, 1.0, 0.0)])
+    recwarn.clear()
+    chart([ChartBar("漢字", 1.0, 1.0, 0.0)])
+    assert glyph_warnings(recwarn.list)
+
+
+def bands(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The runs of True, as (first, last) indices."""
+    runs: list[tuple[int, int]] = []
+    for i, flag in enumerate(flags):
+        if flag and runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        elif flag:
+            runs.append((i, i))
+    return runs
+
+
+def test_each_name_is_beside_its_bars_and_ends_before_the_axis() -> None:
+    count = 12
+    names = [
+        f"Константинопольская Анна-Мария (e{i})" if i % 2 else f"Ли (e{i})" for i in range(count)
+    ]
+    image = Image.open(io.BytesIO(chart([ChartBar(n, 10.0, 4.0, 6.0) for n in names])))
+    width, height = image.size
+    raw = image.convert("RGB").tobytes()
+
+    def rgb(x: int, y: int) -> tuple[int, ...]:
+        return tuple(raw[3 * (y * width + x) : 3 * (y * width + x) + 3])
+
+    def near(x: int, y: int, color: tuple[int, int, int]) -> bool:
+        return all(abs(a - b) < 12 for a, b in zip(rgb(x, y), color, strict=True))
+
+    middle = height // 2
+    planned = (0x9D, 0xB4, 0xD0)
+    bar_start = next(x for x in range(width) if near(x, middle, planned))  # at 0 h, by the axis
+    ink_rows = [[x for x in range(bar_start - 10) if max(rgb(x, y)) < 128] for y in range(height)]
+    name_bands = bands([bool(row) for row in ink_rows])
+    planned_bands = bands([near(bar_start + 3, y, planned) for y in range(height)])
+    logged_bands = bands([near(bar_start + 3, y, (0x2F, 0x6D, 0xB5)) for y in range(height)])
+    assert len(name_bands) == len(planned_bands) == len(logged_bands) == count
+    for (top, bottom), (_, planned_end), (logged_start, _) in zip(
+        name_bands, planned_bands, logged_bands, strict=True
+    ):
+        # Centred on the person's row: where the planned bar ends and the logged one begins.
+        assert abs((top + bottom) / 2 - (planned_end + logged_start) / 2) <= 2.5
+        # Right-aligned: the tick's 14 px between the name and the axis (and the bracket's
+        # own margin, the axis line's width).
+        last_ink = max(max(ink_rows[y]) for y in range(top, bottom + 1))
+        assert bar_start - 20 <= last_ink <= bar_start - 16
+
+
+# A Text places kerned glyphs at 1/64 px, the kept glyphs at whole pixels: a pixel of leeway
+# across for the kerned Latin pairs, none for the rest.
+@pytest.mark.parametrize(
+    ("label", "leeway"),
+    [
+        ("Константинопольский-Прео… (e12)", 0),
+        ("AV Ty To. Wa LT (e1)", 1),
+        ("jЙ,ё$", 0),
+        ("—", 0),
+        ("ЁЙ", 0),
+        ("ру", 0),
+    ],
+)
+def test_a_name_is_drawn_where_a_text_would_be(label: str, leeway: int) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from views import chart as drawing
+
+    def ink(add: Callable[[Figure], object]) -> tuple[int, int, int, int] | None:
+        figure = Figure(figsize=(5, 1), dpi=120)
+        canvas = FigureCanvasAgg(figure)
+        add(figure)
+        canvas.draw()
+        gray = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+        return gray.convert("L").point(lambda v: 255 if v < 128 else 0).getbbox()
+
+    def text(figure: Figure) -> object:
+        return figure.text(0.9, 0.5, label, ha="right", va="center", fontsize=11, parse_math=False)
+
+    def ours(figure: Figure) -> object:
+        texts = drawing._Texts(figure.transFigure)
+        texts.add(0.9, 0.5, label, drawing._NAME_FACE, "black", right=True)
+        return figure.add_artist(texts)
+
+    expected, drawn = ink(text), ink(ours)
+    assert expected is not None and drawn is not None
+    assert (expected[1], expected[3]) == (drawn[1], drawn[3])
+    assert abs(expected[0] - drawn[0]) <= leeway and abs(expected[2] - drawn[2]) <= leeway
+
+
+@pytest.mark.parametrize(
+    "text", ["План: Разработка (+20)", "AV Ty To. Wa", "0.0", "jЁ,$ (e1)", "—"]
+)
+def test_kept_glyphs_measure_a_text_as_freetype_does(text: str) -> None:
+    # The title, the hour axis and the legend are laid out from these measurements.
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from views import chart as drawing
+
+    stock, kept = RendererAgg(100, 100, 120), drawing._Renderer(100, 100, 120)
+    for prop in (FontProperties(size=10), FontProperties(size=13, weight="bold")):
+        expected = stock.get_text_width_height_descent(text, prop, False)
+        assert kept.get_text_width_height_descent(text, prop, False) == pytest.approx(expected)
 
 
 def test_chart_rejects_non_finite_hours() -> None:
