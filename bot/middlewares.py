@@ -18,6 +18,7 @@ from bot import outbox
 from bot.sender import Sender
 from handlers.start import refusal
 from models import ProcessedUpdate
+from models.db import execute
 from services import commands, group_chats, language, people
 from services.config import AppConfig
 from services.errors import DomainError
@@ -63,7 +64,7 @@ class DbSessionMiddleware(BaseMiddleware):
             # The insert alone decides: its primary key refuses an update processed before or
             # being processed elsewhere, so no read is needed first (one statement less each).
             try:
-                await session.execute(_RECORD, {"update_id": event.update_id})
+                await execute(session, _RECORD, {"update_id": event.update_id})
             except IntegrityError:
                 log.info("update %s already processed or in progress, skipped", event.update_id)
                 return None

@@ -8,9 +8,9 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, text
+from sqlalchemy import Executable, event, text
 from sqlalchemy.dialects import registry
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine, Result, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -68,6 +68,28 @@ def has_row_locks(session: AsyncSession) -> bool:
     """Whether SELECT … FOR UPDATE locks rows: PostgreSQL's does; SQLite compiles it to a plain
     SELECT, its writers taking turns on the whole file instead (models.sqlite_inloop)."""
     return session.get_bind().dialect.name != "sqlite"
+
+
+async def execute(
+    session: AsyncSession, statement: Executable, params: dict[str, Any] | None = None
+) -> Result[*tuple[Any, ...]]:
+    """session.execute() for a Core statement (no ORM entity in its result), run on the
+    session's connection: the same transaction, and pending changes flushed first as the
+    session's autoflush would, without the ORM's execution steps, which cost more than the
+    statement itself on the hot paths (docs/benchmarks.md)."""
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
+    transaction = session.sync_session.get_transaction()
+    kept = session.info.get(_CONNECTION)
+    if transaction is None or kept is None or kept[0] is not transaction:
+        conn = await session.connection()
+        session.info[_CONNECTION] = (session.sync_session.get_transaction(), conn)
+    else:
+        conn = kept[1]
+    return await conn.execute(statement, params)
+
+
+_CONNECTION = "core-connection"  # session.info: (transaction, its AsyncConnection)
 
 
 registry.register(f"sqlite.{sqlite_inloop.DRIVER}", "models.sqlite_inloop", "dialect")

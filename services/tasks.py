@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import DevGroup, Employee, GroupMember, Task
+from models.db import execute
 from models.tasks import OPEN_STATUSES
 from services import people
 from services.calendar_cache import version_column
@@ -61,7 +62,7 @@ _SCOPE = union_all(
 async def scope_of(session: AsyncSession, emp: Employee) -> Scope:
     """The groups the person leads and belongs to, and the calendar's version, in one
     statement built once: nearly every update asks for them."""
-    rows = await session.execute(_SCOPE, {"emp": emp.id})
+    rows = await execute(session, _SCOPE, {"emp": emp.id})
     found: dict[str, set[int]] = {"led": set(), "member": set()}
     version = None
     for kind, value in rows:

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from models import EntryAudit, MonthLock, Task, TimeEntry
-from models.db import has_row_locks
+from models.db import execute, has_row_locks
 from models.people import Employee
 from services import clock
 from services.errors import DomainError
@@ -127,7 +127,7 @@ async def _lock_person(session: AsyncSession, employee_id: int) -> None:
     limit. SQLite has no row locks (the statement would be a plain read): its writers take
     turns on the whole file, so nothing is sent there."""
     if has_row_locks(session):
-        await session.execute(_LOCK_PERSON, {"emp": employee_id})
+        await execute(session, _LOCK_PERSON, {"emp": employee_id})
 
 
 async def _day_state(session: AsyncSession, employee_id: int, day: date) -> tuple[bool, int, bool]:
@@ -135,7 +135,7 @@ async def _day_state(session: AsyncSession, employee_id: int, day: date) -> tupl
     is approved for them, in one statement; read under the person's lock, so all three hold
     until the commit."""
     params = {"month": month_start(day), "emp": employee_id, "day": day, "week": week_start(day)}
-    row = (await session.execute(_DAY_STATE, params)).one()
+    row = (await execute(session, _DAY_STATE, params)).one()
     return bool(row[0]), int(row[1]), bool(row[2])
 
 
@@ -217,7 +217,7 @@ audit_of = _audit
 async def _insert_entry(session: AsyncSession, entry: TimeEntry) -> None:
     """Core insert instead of the unit of work: the entry object only carries values back."""
     values = {c: getattr(entry, c) for c in _ENTRY_FIELDS}
-    entry.id = (await session.execute(_INSERT_ENTRY, values)).scalar_one()
+    entry.id = (await execute(session, _INSERT_ENTRY, values)).scalar_one()
 
 
 _ENTRY_FIELDS = (
@@ -244,7 +244,7 @@ async def _move_logged(session: AsyncSession, task_id: int, minutes: int) -> int
     """Add `minutes` to the task's counter; returns the new total. One UPDATE with an
     expression, so concurrent writers never lose each other's minutes (a Core statement: the
     ORM's update would search the session for the row to synchronise)."""
-    result = await session.execute(_MOVE_LOGGED, {"task": task_id, "minutes": minutes})
+    result = await execute(session, _MOVE_LOGGED, {"task": task_id, "minutes": minutes})
     return int(result.scalar_one())
 
 
@@ -292,7 +292,7 @@ async def add_entry(
         created_at=clock.utcnow_naive(),
     )
     await _insert_entry(session, entry)
-    await session.execute(_INSERT_AUDIT, _audit_row(entry, me, "create", after_lock, update_id))
+    await execute(session, _INSERT_AUDIT, _audit_row(entry, me, "create", after_lock, update_id))
     if task is not None:
         await _move_task_logged(session, task, minutes)
     return entry, already + minutes
