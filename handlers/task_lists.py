@@ -3,6 +3,8 @@ buttons edit that message in place. Who pressed decides what is listed, never th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +15,7 @@ from services import clock, permissions, planning, task_lists
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
+from services.plan import TaskPlan
 from views import task_lists as texts
 from views.i18n import Translator
 from views.list_keyboards import (
@@ -68,19 +71,19 @@ async def _own_reply(
 ) -> Reply:
     """A person's own open tasks; an external's: the open tasks of their groups."""
     me = scope.emp
-    outlook = {}
+    outlook: dict[int, TaskPlan] = {}
+    tasks: Sequence[tasks_service.Listed]
     if me.role == "external":
         tasks = await tasks_service.open_tasks(session, sorted(scope.member))
         head = tr("tasks-groups-title", count=len(tasks)) if tasks else tr("tasks-groups-empty")
     else:
-        tasks = await tasks_service.own_open_tasks(session, me.id)
-        head = tr("tasks-title", count=len(tasks)) if tasks else tr("tasks-empty")
         today = clock.today(config.timezone)
-        outlook = await planning.task_outlook(
-            session, [t.id for t in tasks], today, config.holidays_country, scope.calendar_version
+        tasks, outlook = await planning.own_outlook(
+            session, me.id, today, config.holidays_country, scope.calendar_version
         )
+        head = tr("tasks-title", count=len(tasks)) if tasks else tr("tasks-empty")
     page = task_lists.page_of(len(tasks), wanted)
-    shown = task_lists.cut(tasks, page)
+    shown: list[tasks_service.Listed] = task_lists.cut(tasks, page)
     text = texts.own_page(head, shown, page, tr, me.id, outlook, hours=scope.is_staff)
     return text, own_keyboard(shown, page)
 

@@ -3,13 +3,14 @@ again on the server (services.task_lists): the data comes from the client."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from models import Task
 from services.task_lists import ALL_GROUPS, EVERYONE, GroupTasks, Page
+from services.tasks import Listed
 from views.i18n import Translator
 from views.keyboards import TaskCb, short_title
 
@@ -40,7 +41,7 @@ def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
-def open_rows(tasks: Iterable[Task]) -> list[Row]:
+def open_rows(tasks: Iterable[Listed]) -> list[Row]:
     return [
         [_button(f"#{task.id} {short_title(task)}", TaskCb(action="open", id=task.id))]
         for task in tasks
@@ -62,7 +63,7 @@ def _markup(rows: list[Row]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-def own_keyboard(tasks: list[Task], page: Page) -> InlineKeyboardMarkup | None:
+def own_keyboard(tasks: Sequence[Listed], page: Page) -> InlineKeyboardMarkup | None:
     """A person's own list (or an external's): the page's tasks and the page buttons."""
     return _markup([*open_rows(tasks), nav_row(page, lambda n: ListCb(page=n))])
 
