@@ -28,8 +28,7 @@ router = Blueprint(__name__)
 async def cmd_tasks(
     message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
 ) -> None:
-    scope = await tasks_service.scope_of(session, me)
-    text, markup = await task_lists.tasks_reply(session, scope, tr, config, ListCb())
+    text, markup = await task_lists.tasks_reply(session, me, tr, config, ListCb())
     await message.answer(text, reply_markup=markup)
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import aliased
 from models import DevGroup, Employee, Task
 from models.tasks import OPEN_STATUSES
 from services.calendar import load_calendar
-from services.calendar_cache import company_calendar
+from services.calendar_cache import company_calendar, version_column
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, PersonPlan, PlanTask, TaskPlan, plan
 from services.plan_scope import PlanScope
 from services.task_create import window_too_long
@@ -272,11 +272,12 @@ async def task_outlook(
 
 # A person's own open tasks (as assignee or tester) with every open task of those tasks'
 # assignees, for their forecast: three index searches joined by a union of ids (an OR of them
-# would read every open task of the company through the status index).
+# would read every open task of the company through the status index). The calendar's version
+# rides along (see services.calendar_cache).
 _TESTED = aliased(Task)
 _ASSIGNED = aliased(Task)
 _OWN_AND_PEERS = (
-    select(*_TASK_COLUMNS, Task.tester_id, Task.priority)
+    select(*_TASK_COLUMNS, Task.tester_id, Task.priority, version_column())
     .join(DevGroup, DevGroup.id == Task.group_id)
     .where(
         Task.id.in_(
@@ -300,25 +301,33 @@ _OWN_AND_PEERS = (
 )
 
 
+def _listed(row: Any) -> OpenTask:  # a row of _OWN_AND_PEERS
+    return OpenTask(
+        id=row.id,
+        title=row.title,
+        status=row.status,
+        priority=row.priority,
+        assignee_id=row.assignee_id,
+        tester_id=row.tester_id,
+        estimate_min=row.estimate_min,
+        logged_min=row.logged_min,
+        deadline=row.deadline,
+    )
+
+
 async def own_outlook(
     session: AsyncSession,
     emp_id: int,
     today: date,
     country: str,
-    calendar_version: int | None = None,
 ) -> tuple[list[OpenTask], dict[int, TaskPlan]]:
     """A person's open tasks as assignee or tester, in list order, with the outlook of those
     that have an assignee (what `task_outlook` gives for them), in one statement (and the
     calendar's when it is not in memory, see `_compute`)."""
     rows = (await session.execute(_OWN_AND_PEERS, {"emp": emp_id})).all()
-    own = [
-        OpenTask(id, title, status, priority, assignee, tester, estimate, logged, deadline)
-        for id, title, _, assignee, status, estimate, logged, _, deadline, tester, priority in rows
-        if emp_id in (assignee, tester)
-    ]
+    own = [_listed(row) for row in rows if emp_id in (row.assignee_id, row.tester_id)]
     own.sort(key=sort_key)
     tasks = [_plan_task(*row[:9]) for row in rows if row[3] is not None]
-    people = await _compute(
-        session, tasks, today, country, calendar_version, only={t.id for t in own}
-    )
+    version = rows[0][-1] if rows else None
+    people = await _compute(session, tasks, today, country, version, only={t.id for t in own})
     return own, {tp.task.id: tp for person in people for tp in person.tasks}

@@ -23,7 +23,10 @@ from tests.tg import BotClient
 # the update's record, the person, their groups with the calendar's version, then
 LOG_GENERAL = 7  # + person lock, month lock with the day's minutes, entry, audit
 LOG_ON_TASK = 9  # + the task (locked) and its logged minutes
-TASKS = 4  # + own open tasks (as assignee or tester) with the open tasks of their assignees
+# /tasks of a programmer or tester: the update's record, the person (no groups: their list needs
+# none), then their open tasks (as assignee or tester) with the other open tasks of those tasks'
+# assignees and the calendar's version
+TASKS = 3
 
 
 async def _started_task(session: AsyncSession, team: Team) -> Task:
