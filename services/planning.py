@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, select, union, union_all
+from sqlalchemy import ColumnElement, and_, bindparam, literal, select, union, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -81,8 +81,13 @@ _TASK_COLUMNS = (
 )
 
 
+# The open statuses as three parameters of the statement, not one list parameter: a list makes
+# SQLAlchemy write the statement's text again on every execution.
+_OPEN = [literal(status) for status in OPEN_STATUSES]
+
+
 def _open_of(table: Any) -> ColumnElement[bool]:
-    return table.status.in_(OPEN_STATUSES)
+    return table.status.in_(_OPEN)
 
 
 def _plan_task(
