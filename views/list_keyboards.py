@@ -4,6 +4,7 @@ again on the server (services.task_lists): the data comes from the client."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -42,15 +43,20 @@ Row = list[InlineKeyboardButton]
 _BUTTON = InlineKeyboardButton(text="", callback_data="")
 
 
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return _BUTTON.model_copy(update={"text": text, "callback_data": data.pack()})
+def _button(text: str, data: CallbackData | str) -> InlineKeyboardButton:
+    packed = data if isinstance(data, str) else data.pack()
+    return _BUTTON.model_copy(update={"text": text, "callback_data": packed})
+
+
+@lru_cache(maxsize=4096)
+def _open_data(task_id: int) -> str:
+    """The data of the button that opens a task, kept: lists show the same tasks again and
+    again, and packing costs twice the button."""
+    return TaskCb(action="open", id=task_id).pack()
 
 
 def open_rows(tasks: Iterable[Listed]) -> list[Row]:
-    return [
-        [_button(f"#{task.id} {short_title(task)}", TaskCb(action="open", id=task.id))]
-        for task in tasks
-    ]
+    return [[_button(f"#{task.id} {short_title(task)}", _open_data(task.id))] for task in tasks]
 
 
 def nav_row(page: Page, to: Callable[[int], CallbackData]) -> Row:
