@@ -22,7 +22,9 @@ from handlers.common import CommandAllowed, CommandAsTyped
 from handlers.routing import Blueprint
 
 FEATURES: list[Blueprint] = [
-    timelog.commands,  # the commands sent most come first: no other router's filters to pass
+    # the commands sent most come first: no other router's filters to pass
+    timelog.commands,
+    tasks.commands,
     start.router,
     people.router,
     groups.router,

@@ -3,6 +3,8 @@ buttons edit that message in place. Who pressed decides what is listed, never th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +15,7 @@ from services import clock, permissions, planning, task_lists
 from services import tasks as tasks_service
 from services.config import AppConfig
 from services.errors import DomainError
+from services.plan import TaskPlan
 from views import task_lists as texts
 from views.i18n import Translator
 from views.list_keyboards import (
@@ -31,19 +34,15 @@ Reply = tuple[str, InlineKeyboardMarkup | None]
 
 
 async def tasks_reply(
-    session: AsyncSession,
-    scope: tasks_service.Scope,
-    tr: Translator,
-    config: AppConfig,
-    data: ListCb,
+    session: AsyncSession, me: Employee, tr: Translator, config: AppConfig, data: ListCb
 ) -> Reply:
-    if task_lists.lists_groups(scope):
-        return await _group_reply(session, scope, tr, data)
+    if task_lists.lists_groups(me):
+        return await _group_reply(session, await tasks_service.scope_of(session, me), tr, data)
     if data.g != task_lists.ALL_GROUPS:
         raise DomainError("lists-group")
     if data.p != task_lists.EVERYONE or data.v:
         raise DomainError("lists-person")
-    return await _own_reply(session, scope, tr, config, data.page)
+    return await _own_reply(session, me, tr, config, data.page)
 
 
 async def _group_reply(
@@ -60,28 +59,24 @@ async def _group_reply(
 
 
 async def _own_reply(
-    session: AsyncSession,
-    scope: tasks_service.Scope,
-    tr: Translator,
-    config: AppConfig,
-    wanted: int,
+    session: AsyncSession, me: Employee, tr: Translator, config: AppConfig, wanted: int
 ) -> Reply:
-    """A person's own open tasks; an external's: the open tasks of their groups."""
-    me = scope.emp
-    outlook = {}
-    if me.role == "external":
+    """A person's own open tasks; an external's: the open tasks of their groups. Staff need no
+    scope: their own tasks are found by their id."""
+    outlook: dict[int, TaskPlan] = {}
+    tasks: Sequence[tasks_service.Listed]
+    scope = await tasks_service.scope_of(session, me) if me.role == "external" else None
+    if scope is not None:
         tasks = await tasks_service.open_tasks(session, sorted(scope.member))
         head = tr("tasks-groups-title", count=len(tasks)) if tasks else tr("tasks-groups-empty")
     else:
-        tasks = await tasks_service.own_open_tasks(session, me.id)
-        head = tr("tasks-title", count=len(tasks)) if tasks else tr("tasks-empty")
         today = clock.today(config.timezone)
-        outlook = await planning.task_outlook(
-            session, [t.id for t in tasks], today, config.holidays_country, scope.calendar_version
-        )
+        tasks, outlook = await planning.own_outlook(session, me.id, today, config.holidays_country)
+        head = tr("tasks-title", count=len(tasks)) if tasks else tr("tasks-empty")
     page = task_lists.page_of(len(tasks), wanted)
-    shown = task_lists.cut(tasks, page)
-    text = texts.own_page(head, shown, page, tr, me.id, outlook, hours=scope.is_staff)
+    shown: list[tasks_service.Listed] = task_lists.cut(tasks, page)
+    hours = scope is None or scope.is_staff
+    text = texts.own_page(head, shown, page, tr, me.id, outlook, hours=hours)
     return text, own_keyboard(shown, page)
 
 
@@ -105,8 +100,7 @@ async def cb_tasks_page(
     tr: Translator,
     config: AppConfig,
 ) -> None:
-    scope = await tasks_service.scope_of(session, me)
-    text, markup = await tasks_reply(session, scope, tr, config, callback_data)
+    text, markup = await tasks_reply(session, me, tr, config, callback_data)
     await callback.answer()
     if isinstance(callback.message, Message):
         await edit(callback.message, text, markup)

@@ -22,14 +22,16 @@ from views.i18n import Translator
 from views.list_keyboards import ListCb
 
 router = Blueprint(__name__)
+# /tasks, sent most after /log, is matched right after /log and /undo (see handlers.setup): it
+# passes no other feature's filters on its way.
+commands = Blueprint(f"{__name__}.commands")
 
 
-@router.message(Command("tasks"))
+@commands.message(Command("tasks"))
 async def cmd_tasks(
     message: Message, session: AsyncSession, me: Employee, tr: Translator, config: AppConfig
 ) -> None:
-    scope = await tasks_service.scope_of(session, me)
-    text, markup = await task_lists.tasks_reply(session, scope, tr, config, ListCb())
+    text, markup = await task_lists.tasks_reply(session, me, tr, config, ListCb())
     await message.answer(text, reply_markup=markup)
 
 

@@ -18,17 +18,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, select, union
+from sqlalchemy import ColumnElement, and_, bindparam, literal, select, union, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from models import DevGroup, Employee, Task
 from models.tasks import OPEN_STATUSES
 from services.calendar import load_calendar
-from services.calendar_cache import company_calendar
+from services.calendar_cache import company_calendar, version_column
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, PersonPlan, PlanTask, TaskPlan, plan
 from services.plan_scope import PlanScope
 from services.task_create import window_too_long
+from services.tasks import OpenTask, sort_key
 
 ZERO_H = Decimal("0.00")
 
@@ -80,8 +81,13 @@ _TASK_COLUMNS = (
 )
 
 
+# The open statuses as three parameters of the statement, not one list parameter: a list makes
+# SQLAlchemy write the statement's text again on every execution.
+_OPEN = [literal(status) for status in OPEN_STATUSES]
+
+
 def _open_of(table: Any) -> ColumnElement[bool]:
-    return table.status.in_(OPEN_STATUSES)
+    return table.status.in_(_OPEN)
 
 
 def _plan_task(
@@ -267,3 +273,66 @@ async def task_outlook(
     tasks = [_plan_task(*row) for row in rows]
     people = await _compute(session, tasks, today, country, calendar_version, only=wanted)
     return {tp.task.id: tp for person in people for tp in person.tasks}
+
+
+# A person's own open tasks (as assignee or tester) with every open task of those tasks'
+# assignees, for their forecast: three index searches joined by a union of ids (an OR of them
+# would read every open task of the company through the status index). The calendar's version
+# rides along (see services.calendar_cache).
+_TESTED = aliased(Task)
+_ASSIGNED = aliased(Task)
+_OWN_AND_PEERS = (
+    select(*_TASK_COLUMNS, Task.tester_id, Task.priority, version_column())
+    .join(DevGroup, DevGroup.id == Task.group_id)
+    .where(
+        Task.id.in_(
+            union_all(
+                select(_TESTED.id).where(_TESTED.tester_id == bindparam("emp"), _open_of(_TESTED)),
+                select(_ASSIGNED.id).where(
+                    _ASSIGNED.assignee_id == bindparam("emp"), _open_of(_ASSIGNED)
+                ),
+                select(_PEER.id).where(
+                    _open_of(_PEER),
+                    _PEER.assignee_id.in_(
+                        select(_MINE.assignee_id).where(
+                            _MINE.tester_id == bindparam("emp"), _open_of(_MINE)
+                        )
+                    ),
+                ),
+            )
+        )
+    )
+    .order_by(Task.id)
+)
+
+
+def _listed(row: Any) -> OpenTask:  # a row of _OWN_AND_PEERS
+    return OpenTask(
+        id=row.id,
+        title=row.title,
+        status=row.status,
+        priority=row.priority,
+        assignee_id=row.assignee_id,
+        tester_id=row.tester_id,
+        estimate_min=row.estimate_min,
+        logged_min=row.logged_min,
+        deadline=row.deadline,
+    )
+
+
+async def own_outlook(
+    session: AsyncSession,
+    emp_id: int,
+    today: date,
+    country: str,
+) -> tuple[list[OpenTask], dict[int, TaskPlan]]:
+    """A person's open tasks as assignee or tester, in list order, with the outlook of those
+    that have an assignee (what `task_outlook` gives for them), in one statement (and the
+    calendar's when it is not in memory, see `_compute`)."""
+    rows = (await session.execute(_OWN_AND_PEERS, {"emp": emp_id})).all()
+    own = [_listed(row) for row in rows if emp_id in (row.assignee_id, row.tester_id)]
+    own.sort(key=sort_key)
+    tasks = [_plan_task(*row[:9]) for row in rows if row[3] is not None]
+    version = rows[0][-1] if rows else None
+    people = await _compute(session, tasks, today, country, version, only={t.id for t in own})
+    return own, {tp.task.id: tp for person in people for tp in person.tasks}

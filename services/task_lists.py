@@ -83,9 +83,9 @@ class GroupTasks:
         return self.assignees.get(self.person_id)
 
 
-def lists_groups(scope: tasks_service.Scope) -> bool:
+def lists_groups(emp: Employee) -> bool:
     """Whose /tasks is the list of their groups' open tasks: managers and admins."""
-    return scope.emp.role in ("manager", "admin")
+    return emp.role in ("manager", "admin")
 
 
 def _valid(value: int, *, allowed: tuple[int, ...], code: str) -> int:
@@ -122,7 +122,7 @@ async def group_tasks(
     filters offer. Three statements: the groups, the open tasks, their assignees."""
     group_id = _valid(group_id, allowed=(ALL_GROUPS,), code="lists-group")
     person_id = _valid(person_id, allowed=(EVERYONE, UNASSIGNED), code="lists-person")
-    if not lists_groups(scope):
+    if not lists_groups(scope.emp):
         raise DomainError("lists-group")
     groups = await _groups(session, scope)
     ids = [g.id for g in groups]

@@ -161,7 +161,26 @@ def require_open(task: Task) -> None:
         raise DomainError("task-closed", id=task.id, status=task.status)
 
 
-def sort_key(task: Task) -> tuple[date, int, int]:
+@dataclass(frozen=True, slots=True)
+class OpenTask:
+    """An open task as the lists show it, read as plain columns rather than an ORM object."""
+
+    id: int
+    title: str
+    status: str
+    priority: str
+    assignee_id: int | None
+    tester_id: int | None
+    estimate_min: int | None
+    logged_min: int
+    deadline: date | None
+
+
+# What a list line, a button or the list order reads of a task.
+Listed = Task | OpenTask
+
+
+def sort_key(task: Listed) -> tuple[date, int, int]:
     """Earlier deadline first (none last), then higher priority, then lower number."""
     rank = {"high": 0, "normal": 1, "low": 2}.get(task.priority, 1)
     return (task.deadline or date.max, rank, task.id)

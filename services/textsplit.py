@@ -15,7 +15,8 @@ def utf16_len(text: str) -> int:
     """Length as Telegram measures it: characters outside the BMP (most emoji) count twice."""
     if text.isascii():
         return len(text)
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    # Two bytes a unit; a lone surrogate (valid in a str) is one unit, as Telegram counts it.
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def fit(text: str, limit: int) -> str:

@@ -9,9 +9,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from models import Task
 from services import task_card
 from services.errors import DomainError
+from services.tasks import Listed
 from services.timers import ALL, CUT, DISCARD, StopQuestion
 from views import formats
 from views.i18n import Translator
@@ -61,7 +61,7 @@ class DialogCb(CallbackData, prefix="nt"):
     value: int = 0
 
 
-def short_title(task: Task) -> str:
+def short_title(task: Listed) -> str:
     title = task.title
     return title if len(title) <= TITLE_IN_BUTTON else title[: TITLE_IN_BUTTON - 1] + "…"
 

@@ -3,13 +3,15 @@ again on the server (services.task_lists): the data comes from the client."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from models import Task
 from services.task_lists import ALL_GROUPS, EVERYONE, GroupTasks, Page
+from services.tasks import Listed
 from views.i18n import Translator
 from views.keyboards import TaskCb, short_title
 
@@ -36,15 +38,25 @@ class ReviewCb(CallbackData, prefix="rv"):
 Row = list[InlineKeyboardButton]
 
 
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
+# Every button is this one, validated once, copied with its text and data (two strings): the
+# model's validation of each new button cost a list three times the copy.
+_BUTTON = InlineKeyboardButton(text="", callback_data="")
 
 
-def open_rows(tasks: Iterable[Task]) -> list[Row]:
-    return [
-        [_button(f"#{task.id} {short_title(task)}", TaskCb(action="open", id=task.id))]
-        for task in tasks
-    ]
+def _button(text: str, data: CallbackData | str) -> InlineKeyboardButton:
+    packed = data if isinstance(data, str) else data.pack()
+    return _BUTTON.model_copy(update={"text": text, "callback_data": packed})
+
+
+@lru_cache(maxsize=4096)
+def _open_data(task_id: int) -> str:
+    """The data of the button that opens a task, kept: lists show the same tasks again and
+    again, and packing costs twice the button."""
+    return TaskCb(action="open", id=task_id).pack()
+
+
+def open_rows(tasks: Iterable[Listed]) -> list[Row]:
+    return [[_button(f"#{task.id} {short_title(task)}", _open_data(task.id))] for task in tasks]
 
 
 def nav_row(page: Page, to: Callable[[int], CallbackData]) -> Row:
@@ -62,7 +74,7 @@ def _markup(rows: list[Row]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-def own_keyboard(tasks: list[Task], page: Page) -> InlineKeyboardMarkup | None:
+def own_keyboard(tasks: Sequence[Listed], page: Page) -> InlineKeyboardMarkup | None:
     """A person's own list (or an external's): the page's tasks and the page buttons."""
     return _markup([*open_rows(tasks), nav_row(page, lambda n: ListCb(page=n))])
 

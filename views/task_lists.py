@@ -3,9 +3,12 @@ own tasks, a page of /review."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from models import Task
 from services.plan import TaskPlan
 from services.task_lists import EVERYONE, UNASSIGNED, GroupTasks, Page
+from services.tasks import Listed
 from services.textsplit import MESSAGE_LIMIT, fit
 from views.i18n import Translator
 from views.tasks import task_line
@@ -54,7 +57,7 @@ def group_page(data: GroupTasks, tasks: list[Task], page: Page, tr: Translator) 
 
 def own_page(
     head: str,
-    tasks: list[Task],
+    tasks: Sequence[Listed],
     page: Page,
     tr: Translator,
     me_id: int,

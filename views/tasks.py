@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from models import Employee, Task
+from models import Employee
 from services.plan import FLAG_OK, TaskPlan
 from services.task_card import Change, TaskCard
+from services.tasks import Listed
 from services.textsplit import MESSAGE_LIMIT, fit, utf16_len
 from views import formats
 from views.i18n import Translator
@@ -21,7 +22,7 @@ def person(emp: Employee | None) -> str:
     return emp.display if emp is not None else "—"
 
 
-def logged_vs_estimate(task: Task, tr: Translator) -> str:
+def logged_vs_estimate(task: Listed, tr: Translator) -> str:
     logged = formats.duration(task.logged_min, tr)
     if task.estimate_min is None:
         return tr("task-logged-no-estimate", logged=logged)
@@ -30,7 +31,7 @@ def logged_vs_estimate(task: Task, tr: Translator) -> str:
 
 
 def task_line(
-    task: Task,
+    task: Listed,
     tr: Translator,
     me_id: int | None = None,
     outlook: TaskPlan | None = None,

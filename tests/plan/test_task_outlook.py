@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, FLAG_UNTRACKED
 from services.plan_scope import resolve_scope
-from services.planning import plan_report, task_outlook
+from services.planning import own_outlook, plan_report, task_outlook
+from services.tasks import own_open_tasks
 from tests.plan.conftest import World, add_task, counting, d
 
 TODAY = date(2026, 3, 11)
@@ -67,6 +68,37 @@ async def test_outlook_takes_a_fixed_number_of_statements(
         outlook = await task_outlook(session, list(range(1, 49)), TODAY, "RU")
     assert len(outlook) == 46
     assert len(one) == len(many) == 4
+
+
+async def test_own_outlook_is_the_own_list_with_the_outlook_of_its_tasks(
+    session: AsyncSession, world: World
+) -> None:
+    # Tanya tests two of Ivan's tasks (one in another group) and one nobody is assigned to;
+    # Olga's tasks, one she tests, and Ivan's other tasks queue before them in the forecast.
+    for number in (1, 6, 8):
+        world.tasks[number].tester_id = world.tester.id
+    world.tasks[3].tester_id = world.olga.id
+    await session.commit()
+    for person in (world.ivan, world.olga, world.sergey, world.tester, world.manager):
+        tasks, outlook = await own_outlook(session, person.id, TODAY, "RU")
+        expected = await own_open_tasks(session, person.id)
+        assert [t.id for t in tasks] == [t.id for t in expected]
+        for got, task in zip(tasks, expected, strict=True):
+            assert (got.title, got.status, got.priority, got.deadline, got.logged_min) == (
+                task.title,
+                task.status,
+                task.priority,
+                task.deadline,
+                task.logged_min,
+            )
+            assert (got.assignee_id, got.tester_id, got.estimate_min) == (
+                task.assignee_id,
+                task.tester_id,
+                task.estimate_min,
+            )
+        assert outlook == await task_outlook(session, [t.id for t in tasks], TODAY, "RU")
+    tested, _ = await own_outlook(session, world.tester.id, TODAY, "RU")
+    assert [t.id for t in tested] == [1, 8, 6]  # by deadline, the one without an assignee too
 
 
 async def test_a_stored_window_of_millennia_is_listed_not_tracked(

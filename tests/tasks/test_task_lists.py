@@ -7,14 +7,18 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bench.db import counting
 from models import DevGroup, Task
+from services.task_lists import Page
+from services.tasks import OpenTask
 from tests import factories
 from tests.tasks.conftest import ADMIN, MANAGER, MANAGER2, PROG, PROG2, Team, make_task
 from tests.tg import BotClient, Reply
-from views.list_keyboards import ListCb, ReviewCb
+from views.keyboards import TaskCb, short_title
+from views.list_keyboards import ListCb, ReviewCb, own_keyboard
 
 STATUSES = ("new", "in_progress", "review")
 ALL_OF_MINE = "Открытые задачи ваших групп: 27\nГруппа: все · исполнитель: все"
@@ -293,3 +297,20 @@ async def test_a_page_costs_the_same_few_statements_whatever_the_list(
     with counting(engine) as sql:
         more = await tg.click(MANAGER, exact(first, "▶"))
     assert sql.count == LIST_STATEMENTS and edited(more).endswith("Стр. 2 из 5")
+
+
+def test_list_buttons_are_the_buttons_the_model_validates() -> None:
+    title = "A title longer than a button shows it, " * 2
+    task = OpenTask(7, title, "new", "low", 1, 2, 60, 0, None)
+    markup = own_keyboard([task, task], Page(number=1, count=3, start=10))
+
+    def button(text: str, data: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(text=text, callback_data=data)
+
+    opened = button(f"#7 {short_title(task)}", TaskCb(action="open", id=7).pack())
+    pages = [button("◀", ListCb(page=0).pack()), button("▶", ListCb(page=2).pack())]
+    expected = InlineKeyboardMarkup(inline_keyboard=[[opened], [opened], pages])
+    assert markup == expected
+    assert markup.model_dump_json() == expected.model_dump_json()
+    first, second = markup.inline_keyboard[0][0], markup.inline_keyboard[1][0]
+    assert first is not second  # each reply's buttons are its own

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from aiogram import Bot
 from aiogram.methods import SendMessage, SendPhoto
 from aiogram.types import BufferedInputFile
@@ -17,6 +19,16 @@ def test_utf16_length_counts_emoji_twice() -> None:
     assert utf16_len("😀😀") == 4
     assert fit("😀" * 10, 5) == "😀😀…"  # never half an emoji
     assert fit("short", 10) == "short"
+
+
+def test_utf16_length_of_any_text_is_its_code_units() -> None:
+    # A lone surrogate (JSON may carry one) is one unit; every other character above U+FFFF two.
+    assert utf16_len("\ud83dx") == 2
+    rng = random.Random(5)
+    alphabet = ["a", "ё", "·", "€", "😀", "\U0010ffff", "\ud800", "\udfff", "\n"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert utf16_len(text) == sum(2 if ord(char) > 0xFFFF else 1 for char in text)
 
 
 async def test_a_message_or_caption_over_the_limit_is_cut_on_the_way_out() -> None:
