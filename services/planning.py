@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from models import DevGroup, Employee, Task
+from models.db import execute
 from models.tasks import OPEN_STATUSES
 from services.calendar import load_calendar
 from services.calendar_cache import company_calendar, version_column
@@ -269,7 +270,7 @@ async def task_outlook(
     if not task_ids:
         return {}
     wanted = set(task_ids)
-    rows = await session.execute(_OUTLOOK, {"ids": sorted(wanted)})
+    rows = await execute(session, _OUTLOOK, {"ids": sorted(wanted)})
     tasks = [_plan_task(*row) for row in rows]
     people = await _compute(session, tasks, today, country, calendar_version, only=wanted)
     return {tp.task.id: tp for person in people for tp in person.tasks}
@@ -329,7 +330,7 @@ async def own_outlook(
     """A person's open tasks as assignee or tester, in list order, with the outlook of those
     that have an assignee (what `task_outlook` gives for them), in one statement (and the
     calendar's when it is not in memory, see `_compute`)."""
-    rows = (await session.execute(_OWN_AND_PEERS, {"emp": emp_id})).all()
+    rows = (await execute(session, _OWN_AND_PEERS, {"emp": emp_id})).all()
     own = [_listed(row) for row in rows if emp_id in (row.assignee_id, row.tester_id)]
     own.sort(key=sort_key)
     tasks = [_plan_task(*row[:9]) for row in rows if row[3] is not None]
