@@ -1,8 +1,8 @@
 """Plan status from the database: what `/plan` shows and the outlook `/tasks` and `/task N` show.
 
-Loading takes a fixed number of statements whatever the number of people or tasks: one for the
-open tasks (with group names and assignees) and three for the calendar (services.calendar).
-The formulas are services.plan's.
+Loading takes a fixed number of statements whatever the number of people or tasks: two for the
+open tasks (with group names) and the people shown, and three for the calendar
+(services.calendar). The formulas are services.plan's.
 
 A person's forecast and overload count all their open tasks, in whatever group: the hours they
 spend on another group's task are hours they cannot spend on this one. The rows, the per-person
@@ -118,10 +118,14 @@ async def _open_tasks(
     assignees (with None for the assignee: they are planned, not shown), in one statement.
 
     The matching tasks and the other tasks of their assignees are found through an index each
-    (a union of ids): an OR of the two would read every open task of the company."""
-    query = select(*_TASK_COLUMNS, Employee).join(DevGroup, DevGroup.id == Task.group_id)
+    (a union of ids): an OR of the two would read every open task of the company. The tasks
+    come as plain rows, with the id of the assignee to show; those people are loaded in a
+    statement of their own (an ORM entity in the tasks' statement costs more per row than the
+    row itself)."""
+    query = select(*_TASK_COLUMNS, Employee.id).join(DevGroup, DevGroup.id == Task.group_id)
     if where is None:
         query = query.outerjoin(Employee, Employee.id == Task.assignee_id).where(_open_of(Task))
+        assignees = select(_PEER.assignee_id).where(_open_of(_PEER))
     else:
         assignees = select(_PEER.assignee_id).where(
             _open_of(_PEER), _PEER.assignee_id.is_not(None), where(_PEER)
@@ -133,8 +137,10 @@ async def _open_tasks(
         query = query.outerjoin(Employee, and_(Employee.id == Task.assignee_id, where(Task))).where(
             Task.id.in_(ids)
         )
-    rows = await session.execute(query.order_by(Task.id))
-    return [(_plan_task(*row[:-1]), row[-1]) for row in rows]  # type: ignore[arg-type]
+    rows = (await execute(session, query.order_by(Task.id))).all()
+    people = await session.scalars(select(Employee).where(Employee.id.in_(assignees)))
+    shown = {emp.id: emp for emp in people}
+    return [(_plan_task(*row[:-1]), None if row[-1] is None else shown[row[-1]]) for row in rows]
 
 
 # The open tasks of the given tasks' assignees: their own and every other, for the forecast.
