@@ -484,18 +484,22 @@ def _person_plan(
     only: Collection[int] | None = None,
     block: BlockFn | None = None,
 ) -> PersonPlan:
-    # Fetching starts at the earliest day any window needs, so one contiguous run serves all.
-    first = min(
-        [
-            today,
-            *(
-                min(t.start, t.deadline)
-                for t in tasks
-                if t.deadline is not None and t.estimate_min is not None
-            ),
-        ]
-    )
-    days = _Days(capacity, emp, first) if span is None else _Spans(capacity, span, emp, block)
+    days: _Days
+    if span is None:
+        # Fetching starts at the earliest day any window needs, so one contiguous run serves all.
+        first = min(
+            [
+                today,
+                *(
+                    min(t.start, t.deadline)
+                    for t in tasks
+                    if t.deadline is not None and t.estimate_min is not None
+                ),
+            ]
+        )
+        days = _Days(capacity, emp, first)
+    else:
+        days = _Spans(capacity, span, emp, block)
     finishes, walk = _forecast(tasks, days, today, horizon_days, only)
     plans = sorted(
         (

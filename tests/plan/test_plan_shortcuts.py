@@ -21,6 +21,8 @@ from services.plan import (
     _tenths,
     plan,
 )
+from services.planning import _plan_task
+from services.task_create import window_too_long
 from services.units import round_half_up
 from tests.unit.test_plan import RandomCalendar, calendars, horizons, task_lists, todays
 
@@ -140,3 +142,16 @@ def test_integer_rounding_is_the_exact_half_up(minutes: int, per: int) -> None:
     assert _hours_ratio(minutes, per) == round_half_up(Fraction(minutes, per) / 60, 2)
     assert str(_hours_ratio(minutes, per)) == str(round_half_up(Fraction(minutes, per) / 60, 2))
     assert str(_tenths(minutes, per)) == str(round_half_up(Fraction(minutes, per), 1))
+
+
+@given(st.dates(max_value=date(9990, 1, 1)), st.integers(-10, 4 * 366))
+def test_a_window_is_too_long_as_task_create_decides(start: date, length: int) -> None:
+    deadline = start + timedelta(days=length)
+    task = _plan_task(1, "t", "g", None, "new", None, 0, start, deadline)
+    assert (task.deadline is None) == window_too_long(start, deadline)
+
+
+def test_a_window_from_29_february_is_too_long_a_day_after_three_years() -> None:
+    start = date(2024, 2, 29)
+    assert _plan_task(1, "t", "g", None, "new", None, 0, start, date(2027, 2, 28)).deadline
+    assert _plan_task(1, "t", "g", None, "new", None, 0, start, date(2027, 3, 1)).deadline is None
