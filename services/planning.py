@@ -227,35 +227,24 @@ async def plan_report(
     ]
     people = await _compute(session, tasks, today, country, only={t.id for t, _ in shown_rows})
     by_task = {tp.task.id: tp for person in people for tp in person.tasks}
-    overload = {person.employee_id: person.overload_h for person in people}
     shown = [TaskRow(task, emp, by_task.get(task.id)) for task, emp in shown_rows]
     shown.sort(key=_worst_first)
-    return PlanReport(scope, today, _people(shown, overload), shown)
-
-
-def _people(rows: Sequence[TaskRow], overload: dict[int, Decimal | None]) -> list[PersonRow]:
-    own: dict[int, list[TaskRow]] = {}
-    for row in rows:
-        if row.assignee is not None:
-            own.setdefault(row.assignee.id, []).append(row)
-    people = []
-    for emp_id, tasks in own.items():
-        ok = [r.plan for r in tasks if r.plan is not None and r.plan.flag == FLAG_OK]
-        people.append(
-            PersonRow(
-                employee=tasks[0].assignee,  # type: ignore[arg-type]
-                open_tasks=len(tasks),
-                lag_h=sum((p.lag_h or ZERO_H for p in ok), ZERO_H),
-                overload_h=overload.get(emp_id),
-                no_schedule=sum(
-                    r.plan is not None and r.plan.flag == FLAG_NO_SCHEDULE for r in tasks
-                ),
-                planned_h=sum((p.planned_h or ZERO_H for p in ok), ZERO_H),
-                logged_h=sum((p.logged_h for p in ok), ZERO_H),
-            )
+    # The plan's people are those with a task shown, their totals over the tasks shown, in the
+    # order the report keeps (largest lag, then overload, then id).
+    staff = {emp.id: emp for _, emp in shown_rows if emp is not None}
+    person_rows = [
+        PersonRow(
+            employee=staff[person.employee_id],
+            open_tasks=person.open_tasks,
+            lag_h=person.lag_h,
+            overload_h=person.overload_h,
+            no_schedule=person.no_schedule,
+            planned_h=person.planned_h,
+            logged_h=person.logged_h,
         )
-    people.sort(key=lambda p: (-p.lag_h, -(p.overload_h or ZERO_H), p.employee.id))
-    return people
+        for person in people
+    ]
+    return PlanReport(scope, today, person_rows, shown)
 
 
 def _worst_first(row: TaskRow) -> tuple[int, float, Decimal, int]:
