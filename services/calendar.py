@@ -318,6 +318,15 @@ class Calendar:
 
     def plan_span(self, emp_id: int, first: date, last: date) -> tuple[int, int] | None:
         """(minutes, working days) over first..last, None when a day has no schedule."""
+        starts = self._starts.get(emp_id)
+        if (
+            starts is not None
+            and len(starts) == 1
+            and starts[0] <= first <= last
+            and not self._absent.get(emp_id)
+        ):
+            # One schedule over the whole range and no absence: the sums kept for its week.
+            return self._week_span(self._weeks[emp_id][0], first, last)
         span = self.span(emp_id, first, last)
         return None if span.unscheduled else (span.minutes, span.working)
 

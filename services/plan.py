@@ -303,19 +303,38 @@ def _queue_key(task: PlanTask) -> tuple[int, date, int]:
     return (0, task.deadline, task.id)
 
 
+@dataclass
+class _Walk:
+    """The forecast's walk: sums[j] is the capacity of today .. today + j - 1 over the days
+    walked; `gap` tells whether a day without schedule (the day after them) stopped it."""
+
+    sums: list[int]
+    gap: bool
+
+
 def _forecast(
-    tasks: Sequence[PlanTask], days: _Days, today: date, horizon_days: int
-) -> list[_Finish]:
-    """Finish day of every task (aligned with `tasks`), working the queue from today on.
+    tasks: Sequence[PlanTask],
+    days: _Days,
+    today: date,
+    horizon_days: int,
+    only: Collection[int] | None = None,
+) -> tuple[list[_Finish], _Walk]:
+    """Finish day of every task (aligned with `tasks`), working the queue from today on, and
+    the days walked.
 
     One forward walk serves the whole queue: each task ends on the first day the capacity summed
-    from today covers its own remaining minutes plus those of every task queued before it.
+    from today covers its own remaining minutes plus those of every task queued before it. With
+    `only` (task ids) the walk stops after the last of those tasks in the queue: the tasks after
+    it cannot change their finish, and theirs is left unset.
     """
     result = [_NOT_QUEUED] * len(tasks)
     queue = sorted(
         (i for i, task in enumerate(tasks) if task.estimate_min is not None),
         key=lambda i: _queue_key(tasks[i]),
     )
+    if only is not None:
+        shown = [n for n, i in enumerate(queue) if tasks[i].id in only]
+        del queue[shown[-1] + 1 if shown else 0 :]
     last_day = today + timedelta(days=horizon_days)
     # sums[j]: the capacity of today .. today + j - 1, over the days walked so far.
     sums = [0]
@@ -345,7 +364,7 @@ def _forecast(
             result[i] = _Finish(today + timedelta(days=bisect_left(sums, needed) - 1), True)
         else:
             result[i] = _Finish(None, not stopped_by_gap)
-    return result
+    return result, _Walk(sums, stopped_by_gap is True)
 
 
 def _hours(minutes: int) -> Decimal:
@@ -412,16 +431,30 @@ def _task_plan(task: PlanTask, days: _Days, today: date, finish: _Finish) -> Tas
     )
 
 
-def _overload_min(tasks: Sequence[PlanTask], days: _Days, today: date) -> int | None:
+def _overload_min(
+    tasks: Sequence[PlanTask], days: _Days, today: date, walk: _Walk | None = None
+) -> int | None:
+    """The largest shortfall of capacity from today to a deadline against the work due by it;
+    sums over the days the forecast walked (`walk`) are taken from it."""
     due: dict[date, int] = defaultdict(int)
     for task in tasks:
         if task.deadline is not None and task.estimate_min is not None:
             due[task.deadline] += _remaining_min(task) or 0
+    sums = [0] if walk is None else walk.sums
+    gap = walk is not None and walk.gap
     worst = 0
     due_by = 0
     for deadline in sorted(due):
         due_by += due[deadline]
-        available = days.total(today, deadline)
+        index = (deadline - today).days + 1
+        if index <= 0:
+            available: int | None = 0
+        elif index < len(sums):
+            available = sums[index]
+        elif gap:  # the day without schedule that stopped the walk lies in today..deadline
+            available = None
+        else:
+            available = days.total(today, deadline)
         if available is None:
             return None
         worst = max(worst, due_by - available)
@@ -451,19 +484,23 @@ def _person_plan(
     only: Collection[int] | None = None,
     block: BlockFn | None = None,
 ) -> PersonPlan:
-    # Fetching starts at the earliest day any window needs, so one contiguous run serves all.
-    first = min(
-        [
-            today,
-            *(
-                min(t.start, t.deadline)
-                for t in tasks
-                if t.deadline is not None and t.estimate_min is not None
-            ),
-        ]
-    )
-    days = _Days(capacity, emp, first) if span is None else _Spans(capacity, span, emp, block)
-    finishes = _forecast(tasks, days, today, horizon_days)
+    days: _Days
+    if span is None:
+        # Fetching starts at the earliest day any window needs, so one contiguous run serves all.
+        first = min(
+            [
+                today,
+                *(
+                    min(t.start, t.deadline)
+                    for t in tasks
+                    if t.deadline is not None and t.estimate_min is not None
+                ),
+            ]
+        )
+        days = _Days(capacity, emp, first)
+    else:
+        days = _Spans(capacity, span, emp, block)
+    finishes, walk = _forecast(tasks, days, today, horizon_days, only)
     plans = sorted(
         (
             _task_plan(task, days, today, finish)
@@ -472,7 +509,7 @@ def _person_plan(
         ),
         key=_severity,
     )
-    overload = _overload_min(tasks, days, today)
+    overload = _overload_min(tasks, days, today, walk)
     ok = [p for p in plans if p.flag == FLAG_OK]
     return PersonPlan(
         employee_id=emp,

@@ -1,8 +1,8 @@
 """Plan status from the database: what `/plan` shows and the outlook `/tasks` and `/task N` show.
 
-Loading takes a fixed number of statements whatever the number of people or tasks: one for the
-open tasks (with group names and assignees) and three for the calendar (services.calendar).
-The formulas are services.plan's.
+Loading takes a fixed number of statements whatever the number of people or tasks: two for the
+open tasks (with group names) and the people shown, and three for the calendar
+(services.calendar). The formulas are services.plan's.
 
 A person's forecast and overload count all their open tasks, in whatever group: the hours they
 spend on another group's task are hours they cannot spend on this one. The rows, the per-person
@@ -29,7 +29,7 @@ from services.calendar import load_calendar
 from services.calendar_cache import company_calendar, version_column
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, PersonPlan, PlanTask, TaskPlan, plan
 from services.plan_scope import PlanScope
-from services.task_create import window_too_long
+from services.task_create import MAX_WINDOW_YEARS, window_too_long
 from services.tasks import OpenTask, sort_key
 
 ZERO_H = Decimal("0.00")
@@ -91,6 +91,11 @@ def _open_of(table: Any) -> ColumnElement[bool]:
     return table.status.in_(_OPEN)
 
 
+# Days that MAX_WINDOW_YEARS years hold at the least: a window no longer than that is never too
+# long, and a plan of thousands of tasks checks the date arithmetic only for the others.
+_SHORTEST_LONG_WINDOW = 365 * MAX_WINDOW_YEARS
+
+
 def _plan_task(
     id: int,
     title: str,
@@ -102,7 +107,11 @@ def _plan_task(
     start: date,
     deadline: date | None,
 ) -> PlanTask:
-    if deadline is not None and window_too_long(start, deadline):
+    if (
+        deadline is not None
+        and (deadline - start).days > _SHORTEST_LONG_WINDOW
+        and window_too_long(start, deadline)
+    ):
         # Only a task made before windows were bounded: listed, not lag-tracked, so that a
         # typo such as 9999-12-31 costs nothing on every plan.
         deadline = None
@@ -118,10 +127,14 @@ async def _open_tasks(
     assignees (with None for the assignee: they are planned, not shown), in one statement.
 
     The matching tasks and the other tasks of their assignees are found through an index each
-    (a union of ids): an OR of the two would read every open task of the company."""
-    query = select(*_TASK_COLUMNS, Employee).join(DevGroup, DevGroup.id == Task.group_id)
+    (a union of ids): an OR of the two would read every open task of the company. The tasks
+    come as plain rows, with the id of the assignee to show; those people are loaded in a
+    statement of their own (an ORM entity in the tasks' statement costs more per row than the
+    row itself)."""
+    query = select(*_TASK_COLUMNS, Employee.id).join(DevGroup, DevGroup.id == Task.group_id)
     if where is None:
         query = query.outerjoin(Employee, Employee.id == Task.assignee_id).where(_open_of(Task))
+        assignees = select(_PEER.assignee_id).where(_open_of(_PEER))
     else:
         assignees = select(_PEER.assignee_id).where(
             _open_of(_PEER), _PEER.assignee_id.is_not(None), where(_PEER)
@@ -133,8 +146,10 @@ async def _open_tasks(
         query = query.outerjoin(Employee, and_(Employee.id == Task.assignee_id, where(Task))).where(
             Task.id.in_(ids)
         )
-    rows = await session.execute(query.order_by(Task.id))
-    return [(_plan_task(*row[:-1]), row[-1]) for row in rows]  # type: ignore[arg-type]
+    rows = (await execute(session, query.order_by(Task.id))).all()
+    people = await session.scalars(select(Employee).where(Employee.id.in_(assignees)))
+    shown = {emp.id: emp for emp in people}
+    return [(_plan_task(*row[:-1]), None if row[-1] is None else shown[row[-1]]) for row in rows]
 
 
 # The open tasks of the given tasks' assignees: their own and every other, for the forecast.
@@ -212,35 +227,24 @@ async def plan_report(
     ]
     people = await _compute(session, tasks, today, country, only={t.id for t, _ in shown_rows})
     by_task = {tp.task.id: tp for person in people for tp in person.tasks}
-    overload = {person.employee_id: person.overload_h for person in people}
     shown = [TaskRow(task, emp, by_task.get(task.id)) for task, emp in shown_rows]
     shown.sort(key=_worst_first)
-    return PlanReport(scope, today, _people(shown, overload), shown)
-
-
-def _people(rows: Sequence[TaskRow], overload: dict[int, Decimal | None]) -> list[PersonRow]:
-    own: dict[int, list[TaskRow]] = {}
-    for row in rows:
-        if row.assignee is not None:
-            own.setdefault(row.assignee.id, []).append(row)
-    people = []
-    for emp_id, tasks in own.items():
-        ok = [r.plan for r in tasks if r.plan is not None and r.plan.flag == FLAG_OK]
-        people.append(
-            PersonRow(
-                employee=tasks[0].assignee,  # type: ignore[arg-type]
-                open_tasks=len(tasks),
-                lag_h=sum((p.lag_h or ZERO_H for p in ok), ZERO_H),
-                overload_h=overload.get(emp_id),
-                no_schedule=sum(
-                    r.plan is not None and r.plan.flag == FLAG_NO_SCHEDULE for r in tasks
-                ),
-                planned_h=sum((p.planned_h or ZERO_H for p in ok), ZERO_H),
-                logged_h=sum((p.logged_h for p in ok), ZERO_H),
-            )
+    # The plan's people are those with a task shown, their totals over the tasks shown, in the
+    # order the report keeps (largest lag, then overload, then id).
+    staff = {emp.id: emp for _, emp in shown_rows if emp is not None}
+    person_rows = [
+        PersonRow(
+            employee=staff[person.employee_id],
+            open_tasks=person.open_tasks,
+            lag_h=person.lag_h,
+            overload_h=person.overload_h,
+            no_schedule=person.no_schedule,
+            planned_h=person.planned_h,
+            logged_h=person.logged_h,
         )
-    people.sort(key=lambda p: (-p.lag_h, -(p.overload_h or ZERO_H), p.employee.id))
-    return people
+        for person in people
+    ]
+    return PlanReport(scope, today, person_rows, shown)
 
 
 def _worst_first(row: TaskRow) -> tuple[int, float, Decimal, int]:

@@ -54,6 +54,8 @@ def test_range_sum_equals_the_sum_of_days(cal: Calendar, first: date, length: in
     expected = None if span.unscheduled else span.minutes
     assert cal.capacity_sum(1, first, last) == expected
     assert cal.scheduled_minutes(1, first, last) == span.minutes
+    expected_plan = None if span.unscheduled else (span.minutes, span.working)
+    assert cal.plan_span(1, first, last) == expected_plan
 
 
 @settings(max_examples=100, deadline=None)

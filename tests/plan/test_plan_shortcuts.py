@@ -4,13 +4,25 @@ days taken in blocks (`block`), and rows only for some tasks (`only`)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.calendar import ADD, WORKDAY, Calendar, Holidays
-from services.plan import BlockFn, PersonPlan, PlanTask, SpanFn, _hours_ratio, _tenths, plan
+from services.plan import (
+    OPEN_STATUSES,
+    BlockFn,
+    PersonPlan,
+    PlanTask,
+    SpanFn,
+    _hours_ratio,
+    _tenths,
+    plan,
+)
+from services.planning import _plan_task
+from services.task_create import window_too_long
 from services.units import round_half_up
 from tests.unit.test_plan import RandomCalendar, calendars, horizons, task_lists, todays
 
@@ -72,6 +84,39 @@ def test_rows_for_some_tasks_are_those_of_the_whole_plan(
     for person in some:
         assert person.tasks and all(p.task.id in only for p in person.tasks)
         assert person.open_tasks == len(person.tasks)
+    # Overload counts every open task of the person, whatever the walk took and the rows shown.
+    for shortcuts in ({}, {"span": _span(calendar), "block": _block(calendar)}):
+        for rows in (None, only):
+            for person in plan(tasks, calendar, today, horizon, only=rows, **shortcuts):  # type: ignore[arg-type]
+                expected = _overload_h(tasks, calendar, person.employee_id, today)
+                assert person.overload_h == expected
+
+
+def _overload_h(
+    tasks: list[PlanTask], calendar: RandomCalendar, emp: int, today: date
+) -> Decimal | None:
+    """The spec's overload, day by day: the worst of work due by a deadline (remaining minutes
+    of open tasks with estimate and deadline) less the capacity from today to that deadline."""
+    own = [
+        t
+        for t in tasks
+        if t.assignee_id == emp
+        and t.status in OPEN_STATUSES
+        and t.estimate_min is not None
+        and t.deadline is not None
+    ]
+    worst = 0
+    for deadline in {t.deadline for t in own if t.deadline is not None}:
+        due = sum(
+            0 if t.status == "review" else max(0, (t.estimate_min or 0) - t.logged_min)
+            for t in own
+            if t.deadline is not None and t.deadline <= deadline
+        )
+        caps = [calendar(emp, day) for day in _days(today, deadline)]
+        if None in caps:
+            return None
+        worst = max(worst, due - sum(c or 0 for c in caps))
+    return round_half_up(Fraction(worst, 60), 2)
 
 
 def test_a_calendars_days_in_a_block_are_its_days_one_by_one() -> None:
@@ -97,3 +142,16 @@ def test_integer_rounding_is_the_exact_half_up(minutes: int, per: int) -> None:
     assert _hours_ratio(minutes, per) == round_half_up(Fraction(minutes, per) / 60, 2)
     assert str(_hours_ratio(minutes, per)) == str(round_half_up(Fraction(minutes, per) / 60, 2))
     assert str(_tenths(minutes, per)) == str(round_half_up(Fraction(minutes, per), 1))
+
+
+@given(st.dates(max_value=date(9990, 1, 1)), st.integers(-10, 4 * 366))
+def test_a_window_is_too_long_as_task_create_decides(start: date, length: int) -> None:
+    deadline = start + timedelta(days=length)
+    task = _plan_task(1, "t", "g", None, "new", None, 0, start, deadline)
+    assert (task.deadline is None) == window_too_long(start, deadline)
+
+
+def test_a_window_from_29_february_is_too_long_a_day_after_three_years() -> None:
+    start = date(2024, 2, 29)
+    assert _plan_task(1, "t", "g", None, "new", None, 0, start, date(2027, 2, 28)).deadline
+    assert _plan_task(1, "t", "g", None, "new", None, 0, start, date(2027, 3, 1)).deadline is None
