@@ -134,7 +134,6 @@ async def _open_tasks(
     query = select(*_TASK_COLUMNS, Employee.id).join(DevGroup, DevGroup.id == Task.group_id)
     if where is None:
         query = query.outerjoin(Employee, Employee.id == Task.assignee_id).where(_open_of(Task))
-        assignees = select(_PEER.assignee_id).where(_open_of(_PEER))
     else:
         assignees = select(_PEER.assignee_id).where(
             _open_of(_PEER), _PEER.assignee_id.is_not(None), where(_PEER)
@@ -147,7 +146,10 @@ async def _open_tasks(
             Task.id.in_(ids)
         )
     rows = (await execute(session, query.order_by(Task.id))).all()
-    people = await session.scalars(select(Employee).where(Employee.id.in_(assignees)))
+    # By the ids the rows name, so that a task reassigned between the two statements (each has
+    # a snapshot of its own on PostgreSQL) still finds its person.
+    wanted = sorted({row[-1] for row in rows if row[-1] is not None})
+    people = await session.scalars(select(Employee).where(Employee.id.in_(wanted)))
     shown = {emp.id: emp for emp in people}
     return [(_plan_task(*row[:-1]), None if row[-1] is None else shown[row[-1]]) for row in rows]
 
