@@ -29,7 +29,7 @@ from services.calendar import load_calendar
 from services.calendar_cache import company_calendar, version_column
 from services.plan import FLAG_NO_SCHEDULE, FLAG_OK, PersonPlan, PlanTask, TaskPlan, plan
 from services.plan_scope import PlanScope
-from services.task_create import MAX_WINDOW_YEARS, window_too_long
+from services.task_create import window_too_long
 from services.tasks import OpenTask, sort_key
 
 ZERO_H = Decimal("0.00")
@@ -91,11 +91,6 @@ def _open_of(table: Any) -> ColumnElement[bool]:
     return table.status.in_(_OPEN)
 
 
-# Days that MAX_WINDOW_YEARS years hold at the least: a window no longer than that is never too
-# long, and a plan of thousands of tasks checks the date arithmetic only for the others.
-_SHORTEST_LONG_WINDOW = 365 * MAX_WINDOW_YEARS
-
-
 def _plan_task(
     id: int,
     title: str,
@@ -107,11 +102,7 @@ def _plan_task(
     start: date,
     deadline: date | None,
 ) -> PlanTask:
-    if (
-        deadline is not None
-        and (deadline - start).days > _SHORTEST_LONG_WINDOW
-        and window_too_long(start, deadline)
-    ):
+    if deadline is not None and window_too_long(start, deadline):
         # Only a task made before windows were bounded: listed, not lag-tracked, so that a
         # typo such as 9999-12-31 costs nothing on every plan.
         deadline = None
